@@ -59,6 +59,12 @@ std::vector<EntityDef> build_entities() {
        {C{"participant_id", T}, C{"facility", T}, C{"category", T}, C{"text", T}, C{"contact", T},
         C{"status", T, true}, C{"answer", T, true}, C{"answered_at", T, true}, C{"created_at", T}},
        false},
+      // Conflicts are detected by the server and flow down; a desk resolves them (resolved/resolution).
+      {"conflict", "conflicts",
+       {C{"entity", T, true}, C{"entity_id", T, true}, C{"field", T, true}, C{"winner_value", T, true},
+        C{"loser_value", T, true}, C{"winner_hlc", T, true}, C{"loser_hlc", T, true},
+        C{"detected_at_ms", I, true}, C{"resolved", I}, C{"resolution", T}},
+       false},
   };
 }
 

@@ -1,4 +1,0 @@
-#include "simpul/sync/version.hpp"
-namespace simpul::sync {
-const char* protocol_name() { return "simpul-sync"; }
-}  // namespace simpul::sync
