@@ -61,6 +61,8 @@ Result<RegionTable> RegionTable::load(const std::string& path) {
   table.regions_.reserve(lines);
   table.by_code_.reserve(lines);
 
+  std::vector<std::size_t>* siblings = nullptr;
+  std::string_view sibling_parent;  // points into `text`, which outlives the loop
   std::size_t line_no = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -76,17 +78,25 @@ Result<RegionTable> RegionTable::load(const std::string& path) {
     if (tab == std::string_view::npos) return malformed(path, line_no, "expected code<TAB>name");
     const std::string_view code = line.substr(0, tab);
     const std::string_view name = line.substr(tab + 1);
-    if (!level_of(code)) return malformed(path, line_no, "bad region code '" + std::string(code) + "'");
+    const auto level = level_of(code);
+    if (!level) return malformed(path, line_no, "bad region code '" + std::string(code) + "'");
     if (name.empty() || name.find('\t') != std::string_view::npos) {
       return malformed(path, line_no, "expected one non-empty name after the code");
     }
-    const std::string key(code);
-    if (table.by_code_.count(key) != 0) return malformed(path, line_no, "duplicate region code " + key);
+    // Inserted here rather than through add(): one hash lookup per line, and the parent's child list is
+    // cached because a file sorted by code lists siblings together.
+    const auto [it, fresh] = table.by_code_.emplace(std::string(code), table.regions_.size());
+    if (!fresh) return malformed(path, line_no, "duplicate region code " + it->first);
     const std::string_view parent = parent_code(code);
-    if (!parent.empty() && table.by_code_.count(std::string(parent)) == 0) {
-      return malformed(path, line_no, "region " + key + " comes before its parent " + std::string(parent));
+    if (siblings == nullptr || parent != sibling_parent) {
+      if (!parent.empty() && table.by_code_.count(std::string(parent)) == 0) {
+        return malformed(path, line_no, "region " + it->first + " comes before its parent " + std::string(parent));
+      }
+      sibling_parent = parent;
+      siblings = &table.by_parent_[std::string(parent)];
     }
-    table.add(Region{key, std::string(name), RegionLevel::province});
+    siblings->push_back(table.regions_.size());
+    table.regions_.push_back(Region{it->first, std::string(name), *level});
   }
   if (table.regions_.empty()) {
     return make_error(ErrorKind::corrupt, "regions.empty", "region file " + path + " holds no regions");

@@ -51,7 +51,9 @@ class TempFile {
 
 std::size_t count_level(const std::vector<Region>& regions, RegionLevel level) {
   std::size_t n = 0;
-  for (const auto& r : regions) n += r.level == level ? 1 : 0;
+  for (const auto& r : regions) {
+    if (r.level == level) ++n;
+  }
   return n;
 }
 
