@@ -1,0 +1,89 @@
+#include "ui/fonts.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "ui/em.hpp"
+
+namespace simpul::ui {
+namespace {
+
+Fonts g_fonts;
+
+// Latin in full (Indonesian names carry marks from many languages), plus the punctuation, currency and the few
+// symbols the UI draws. Every range costs atlas space in three faces: add symbols one by one, not by block.
+// Must outlive the atlas: static.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x024F,  // Basic Latin, Latin-1 Supplement, Latin Extended-A and -B
+    0x02B0, 0x02FF,  // Spacing modifier letters (the okina in names, primes)
+    0x1E00, 0x1EFF,  // Latin Extended Additional
+    0x2C60, 0x2C7F,  // Latin Extended-C
+    0x2000, 0x206F,  // General Punctuation (dashes, quotes, ellipsis, bullet)
+    0x20A0, 0x20CF,  // Currency symbols
+    0x2116, 0x2116,  // numero sign
+    0x2190, 0x2199,  // arrows
+    0x2264, 0x2265,  // less/greater than or equal
+    0x25A0, 0x25FF,  // Geometric shapes (status dots, triangles)
+    0x2713, 0x2717,  // check marks and crosses
+    0xFFFD, 0xFFFD,  // replacement character
+    0,
+};
+
+ImFont* add_ttf(ImFontAtlas& atlas, const char* path, float pixels) {
+  ImFontConfig config;
+  config.OversampleH = 1;  // FreeType renders hinted glyphs; stb-style oversampling only blurs them
+  config.OversampleV = 1;
+  return atlas.AddFontFromFileTTF(path, pixels, &config, kGlyphRanges);
+}
+
+ImFont* add_default(ImFontAtlas& atlas, float pixels) {
+  ImFontConfig config;
+  config.SizePixels = pixels;
+  return atlas.AddFontDefault(&config);
+}
+
+Fonts build_fallback(ImFontAtlas& atlas, float scale) {
+  atlas.Clear();
+  atlas.FontBuilderIO = ImFontAtlasGetBuilderForStbTruetype();
+  Fonts fonts;
+  fonts.fallback = true;
+  fonts.em_pixels = std::floor(13.0f * scale);
+  fonts.body = add_default(atlas, fonts.em_pixels);
+  fonts.bold = fonts.body;
+  fonts.title = add_default(atlas, std::floor(fonts.em_pixels * 1.5f));
+  atlas.Build();
+  return fonts;
+}
+
+}  // namespace
+
+Fonts build_fonts(ImFontAtlas& atlas, const FontRequest& request) {
+  const float scale = request.scale();
+  std::error_code ec;
+  Fonts fonts;
+  if (std::filesystem::exists(kFontRegular, ec) && std::filesystem::exists(kFontBold, ec)) {
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    fonts.em_pixels = std::floor(kBodyFontPixels * scale);
+    fonts.body = add_ttf(atlas, kFontRegular, fonts.em_pixels);
+    fonts.bold = add_ttf(atlas, kFontBold, fonts.em_pixels);
+    fonts.title = add_ttf(atlas, kFontBold, std::floor(fonts.em_pixels * 1.6f));
+    if (fonts.body == nullptr || fonts.bold == nullptr || fonts.title == nullptr || !atlas.Build()) {
+      std::fprintf(stderr, "simpul: could not load DejaVu Sans; using the built-in font\n");
+      fonts = build_fallback(atlas, scale);
+    }
+  } else {
+    std::fprintf(stderr, "simpul: %s not found (install fonts-dejavu-core); using the built-in font\n",
+                 kFontRegular);
+    fonts = build_fallback(atlas, scale);
+  }
+  g_fonts = fonts;
+  set_em_pixels(fonts.em_pixels);
+  return fonts;
+}
+
+const Fonts& current_fonts() { return g_fonts; }
+
+}  // namespace simpul::ui

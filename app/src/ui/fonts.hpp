@@ -1,0 +1,33 @@
+#pragma once
+// DejaVu Sans (Debian's fonts-dejavu-core) in three faces, with the Latin ranges Indonesian names and addresses
+// need and a few symbols the UI draws. Falls back to ImGui's built-in font if the files are missing.
+#include "ui/imgui.hpp"
+
+namespace simpul::ui {
+
+struct FontRequest {
+  float content_scale = 1.0f;  // from the display (glfwGetWindowContentScale); 1 in tests
+  float font_scale = 1.0f;     // the user's setting (bigger text at a kiosk)
+  bool operator==(const FontRequest&) const = default;
+  float scale() const { return content_scale * font_scale; }
+};
+
+struct Fonts {
+  ImFont* body = nullptr;
+  ImFont* bold = nullptr;
+  ImFont* title = nullptr;
+  float em_pixels = 0.0f;  // body font size in pixels
+  bool fallback = false;   // true when DejaVu was not found
+};
+
+inline constexpr float kBodyFontPixels = 17.0f;  // at scale 1
+inline constexpr const char* kFontRegular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+inline constexpr const char* kFontBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+// Clears `atlas`, loads the faces at the requested scale and builds the atlas (the renderer must upload the new
+// texture afterwards). The returned fonts become current for ui::bold_font()/title_font().
+Fonts build_fonts(ImFontAtlas& atlas, const FontRequest& request);
+
+const Fonts& current_fonts();
+
+}  // namespace simpul::ui

@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include "shell/app_shell.hpp"
+#include "testing/ui_harness.hpp"
+#include "ui/i18n.hpp"
+
+namespace simpul::shell {
+namespace {
+
+// The whole shell (screens, navigation, status bar) in the headless harness.
+class Shell : public ::testing::Test {
+ protected:
+  void start(std::string screen) {
+    Options options;
+    options.screen = std::move(screen);
+    app = std::make_unique<AppShell>(options, ui.queue());
+    ui.set_frame([this] { app->frame(); });
+    ui.frame();
+  }
+  void TearDown() override { i18n::set_language("id"); }
+
+  testing::UiHarness ui;
+  std::unique_ptr<AppShell> app;
+};
+
+TEST_F(Shell, AboutSwitchesLanguageAndTheVisibleTextChanges) {
+  start("about");
+  EXPECT_TRUE(ui.has_text("Tentang Simpul"));
+  EXPECT_TRUE(ui.has_text("Tidak terhubung"));  // the status bar follows too
+  EXPECT_FALSE(ui.has_text("About Simpul"));
+
+  ui.click("English");
+  ui.frame();
+  EXPECT_EQ(i18n::language(), "en");
+  EXPECT_TRUE(ui.has_text("About Simpul"));
+  EXPECT_TRUE(ui.has_text("Offline"));
+  EXPECT_FALSE(ui.has_text("Tentang Simpul"));
+
+  ui.click("lang.id");
+  ui.frame();
+  EXPECT_EQ(i18n::language(), "id");
+  EXPECT_TRUE(ui.has_text("Tentang Simpul"));
+}
+
+TEST_F(Shell, AboutShowsNameAndVersion) {
+  start("about");
+  EXPECT_TRUE(ui.has_text("Simpul"));
+  EXPECT_TRUE(ui.has_text(std::string("Versi ") + SIMPUL_TEST_VERSION));
+}
+
+TEST_F(Shell, LoginOpensAboutAndEscGoesBack) {
+  start("");
+  EXPECT_EQ(app->current_screen(), "login");
+  ui.click("login.about");
+  ui.frame();
+  EXPECT_EQ(app->current_screen(), "about");
+  ui.press_escape();
+  ui.frame();
+  EXPECT_EQ(app->current_screen(), "login");
+}
+
+TEST_F(Shell, BackButtonReturnsToTheScreenBefore) {
+  start("");
+  ui.click("login.about");
+  ui.frame();
+  ui.click("common.back");
+  ui.frame();
+  EXPECT_EQ(app->current_screen(), "login");
+}
+
+TEST_F(Shell, LoginControllerExplainsWhatIsMissing) {
+  start("login");
+  ui.click("login.submit");
+  ui.frame();
+  EXPECT_TRUE(ui.has_text("Isi nama pengguna."));
+  ui.type_into("login.username", "siti");
+  ui.press_enter();
+  ui.frame();
+  EXPECT_TRUE(ui.has_text("Isi kata sandi."));
+  ui.type_into("login.password", "x");
+  ui.press_enter();
+  ui.frame();
+  EXPECT_TRUE(ui.has_text("Login belum tersedia"));  // until authentication is wired
+}
+
+TEST_F(Shell, WorkPostedToTheQueueRunsAtTheNextFrame) {
+  start("login");
+  bool ran = false;
+  ui.queue().post([&] { ran = true; });
+  EXPECT_FALSE(ran);
+  ui.frame();
+  EXPECT_TRUE(ran);
+}
+
+}  // namespace
+}  // namespace simpul::shell
