@@ -94,9 +94,14 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, const Cl
       HlcTimestamp last;
       if (HlcTimestamp::decode(st->text(0), last)) r->hlc_->restore(last);
     }
-    auto off = r->db_.prepare("SELECT clock_offset_ms FROM sync_state WHERE singleton = 1");
+    auto off = r->db_.prepare("SELECT clock_offset_ms, hlc_seen FROM sync_state WHERE singleton = 1");
     auto orow = off->step();
-    if (orow.ok() && orow.value()) r->hlc_->set_offset_ms(off->int64(0));
+    if (orow.ok() && orow.value()) {
+      r->hlc_->set_offset_ms(off->int64(0));
+      // The sync engine records the newest timestamp it pulled; resume after it too.
+      HlcTimestamp seen;
+      if (!off->is_null(1) && HlcTimestamp::decode(off->text(1), seen)) r->hlc_->restore(seen);
+    }
   }
   return r;
 }

@@ -220,6 +220,31 @@ CREATE TABLE conflicts (
 );
 CREATE INDEX conflicts_open ON conflicts(resolved, entity, entity_id);
 )SQL",
+      // 4: sync engine bookkeeping: the bootstrap resume point stored with each page, the persisted
+      // status bits simpulctl reads without going online, the highest HLC seen from the server (so a
+      // connection opened later never issues an older timestamp), the rows a client reset keeps, and
+      // indexes for re-pointing a merged participant's references.
+      R"SQL(
+ALTER TABLE sync_state ADD COLUMN snapshot_active INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN snapshot_entity INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN snapshot_after_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE sync_state ADD COLUMN snapshot_high_water INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN snapshot_rows_done INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN snapshot_rows_total INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN last_cycle_complete INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN phase TEXT;
+ALTER TABLE sync_state ADD COLUMN online INTEGER;
+ALTER TABLE sync_state ADD COLUMN next_attempt_at_ms INTEGER;
+ALTER TABLE sync_state ADD COLUMN hlc_seen TEXT;
+ALTER TABLE sync_state ADD COLUMN reset_pending INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN last_digest_at_ms INTEGER;
+CREATE TABLE reset_keep (
+  entity TEXT NOT NULL, id TEXT NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (entity, id)
+);
+-- A merged duplicate registration re-points every participant_id from the alias: index the two left.
+CREATE INDEX queue_entries_participant ON queue_entries(participant_id);
+CREATE INDEX complaints_participant ON complaints(participant_id);
+)SQL",
   };
   return kMigrations;
 }

@@ -60,6 +60,9 @@ class Replica {
   Status remove(const Actor& who, std::string_view entity, const std::string& id);
   // Records that `who` looked at a record (own transaction).
   Status audit_view(const Actor& who, std::string_view entity, const std::string& id);
+  // Appends an audit entry (for actions outside upsert/remove, e.g. discarding a rejected op).
+  Status append_audit(const Actor& who, std::string_view entity, const std::string& id, std::string_view action,
+                      const Fields& before, const Fields& after);
 
   // Reads a row as Fields (including "id"); nullopt when absent.
   Result<std::optional<Fields>> load(std::string_view entity, const std::string& id);
@@ -80,8 +83,6 @@ class Replica {
  private:
   Replica(Database db, const Clock& clock);
   Status write_row(const EntityDef& def, const std::string& id, const Fields& fields, bool exists);
-  Status append_audit(const Actor& who, std::string_view entity, const std::string& id, std::string_view action,
-                      const Fields& before, const Fields& after);
 
   Database db_;
   const Clock* clock_;

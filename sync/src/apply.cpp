@@ -1,0 +1,237 @@
+#include "apply.hpp"
+
+#include <map>
+#include <set>
+
+#include "simpul/storage/schema.hpp"
+#include "simpul/sync/rows.hpp"
+#include "simpul/sync/sync_state.hpp"
+
+namespace simpul::sync::detail {
+
+using storage::EntityDef;
+using storage::Fields;
+
+namespace {
+
+struct Reference {
+  const EntityDef* from;
+  std::string column;
+};
+
+// Columns that hold the id of an `entity` row: "<entity>_id" by convention, plus the queue's entry_id.
+std::vector<Reference> references_to(const std::string& entity) {
+  std::vector<Reference> refs;
+  for (const auto& def : storage::entities()) {
+    for (const auto& col : def.columns) {
+      if (col.name == entity + "_id" || (entity == "queue_entry" && col.name == "entry_id")) {
+        refs.push_back(Reference{&def, col.name});
+      }
+    }
+  }
+  return refs;
+}
+
+Status rewrite_op_field(storage::Database& db, const Reference& ref, const std::string& alias,
+                        const std::string& canonical) {
+  auto st = db.prepare(
+      "SELECT seq, fields FROM outbox WHERE entity = ?1 AND state IN ('pending', 'sent') AND instr(fields, ?2) > 0");
+  st->bind_all(ref.from->entity, alias);
+  std::vector<std::pair<std::int64_t, std::string>> rewrites;
+  for (;;) {
+    auto r = st->step();
+    if (!r.ok()) return r.error();
+    if (!r.value()) break;
+    auto fields = Fields::parse(st->text(1), nullptr, false);
+    auto it = fields.is_object() ? fields.find(ref.column) : fields.end();
+    if (it == fields.end() || *it != alias) continue;
+    *it = canonical;
+    rewrites.emplace_back(st->int64(0), fields.dump());
+  }
+  auto up = db.prepare("UPDATE outbox SET fields = ?2 WHERE seq = ?1");
+  for (const auto& [seq, text] : rewrites) {
+    up->bind_all(seq, text);
+    SIMPUL_TRY(up->exec());
+    up->reset();
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<bool> has_unconfirmed_ops(storage::Database& db, const std::string& entity, const std::string& id) {
+  auto st = db.prepare(
+      "SELECT EXISTS (SELECT 1 FROM outbox WHERE entity = ?1 AND entity_id = ?2 AND state IN ('pending', 'sent'))");
+  st->bind_all(entity, id);
+  auto r = st->step();
+  if (!r.ok()) return r.error();
+  return st->int64(0) != 0;
+}
+
+Status repoint_alias(storage::Replica& replica, const EntityDef& def, const std::string& alias,
+                     const std::string& canonical) {
+  if (alias.empty() || canonical.empty() || alias == canonical) return {};
+  auto& db = replica.db();
+  for (const auto& ref : references_to(def.entity)) {
+    auto st = db.prepare("UPDATE " + ref.from->table + " SET " + ref.column + " = ?1 WHERE " + ref.column + " = ?2");
+    st->bind_all(canonical, alias);
+    SIMPUL_TRY(st->exec());
+    SIMPUL_TRY(rewrite_op_field(db, ref, alias, canonical));
+  }
+  // Our unconfirmed edits of the alias now target the canonical record, as the server does for ops
+  // that arrive after the merge. Ops it already applied come back as duplicates, whatever they hold.
+  {
+    auto st = db.prepare(
+        "UPDATE outbox SET entity_id = ?1 WHERE entity = ?2 AND entity_id = ?3 AND state IN ('pending', 'sent')");
+    st->bind_all(canonical, def.entity, alias);
+    SIMPUL_TRY(st->exec());
+  }
+  SIMPUL_TRY(replica.apply_remote(def.entity, alias, nullptr));
+  return replica.append_audit(storage::Actor::system(), def.entity, alias, "sync-alias", Fields(),
+                              Fields{{"canonical_id", canonical}});
+}
+
+Result<PageCounts> apply_blocks(storage::Replica& replica, const std::vector<EntityBlock>& blocks) {
+  PageCounts counts;
+  for (const auto& block : blocks) {
+    const EntityDef* def = storage::find_entity(block.entity);
+    if (def == nullptr) continue;  // an entity a newer server knows and we do not
+    for (const auto& row : block.rows) {
+      switch (row.kind) {
+        case ChangeKind::upsert: {
+          const Fields fields = fields_from_wire(*def, block, row);
+          SIMPUL_TRY(replica.apply_remote(def->entity, row.id, &fields));
+          ++counts.upserts;
+          break;
+        }
+        case ChangeKind::remove:
+          SIMPUL_TRY(replica.apply_remote(def->entity, row.id, nullptr));
+          ++counts.removes;
+          break;
+        case ChangeKind::leave:
+          SIMPUL_TRY(replica.apply_remote(def->entity, row.id, nullptr));
+          ++counts.leaves;
+          break;
+        case ChangeKind::alias:
+          SIMPUL_TRY(repoint_alias(replica, *def, row.id, row.canonical_id));
+          ++counts.aliases;
+          break;
+      }
+      HlcTimestamp ts;
+      if (row.hlc > counts.newest_hlc && HlcTimestamp::decode(row.hlc, ts)) counts.newest_hlc = row.hlc;
+    }
+  }
+  return counts;
+}
+
+Status begin_client_reset(storage::Replica& replica) {
+  auto& db = replica.db();
+  // Keep what the user entered and the server does not have yet. Rows kept by an earlier reset whose
+  // bootstrap never finished stay in reset_keep.
+  {
+    auto st = db.prepare(
+        "SELECT DISTINCT entity, entity_id FROM outbox WHERE state IN ('pending', 'sent') ORDER BY entity, entity_id");
+    std::vector<std::pair<std::string, std::string>> keys;
+    for (;;) {
+      auto r = st->step();
+      if (!r.ok()) return r.error();
+      if (!r.value()) break;
+      keys.emplace_back(st->text(0), st->text(1));
+    }
+    auto keep = db.prepare("INSERT OR REPLACE INTO reset_keep(entity, id, fields) VALUES (?1, ?2, ?3)");
+    for (const auto& [entity, id] : keys) {
+      if (storage::find_entity(entity) == nullptr) continue;
+      auto row = replica.load(entity, id);
+      if (!row.ok()) return row.error();
+      if (!row->has_value()) continue;  // deleted locally: the delete op itself is kept in the outbox
+      keep->bind_all(entity, id, (**row).dump());
+      SIMPUL_TRY(keep->exec());
+      keep->reset();
+    }
+  }
+  for (const auto& def : storage::entities()) SIMPUL_TRY(db.exec("DELETE FROM " + def.table));
+  SIMPUL_TRY(save_position(db, 0, SnapshotPos{}));
+  SIMPUL_TRY(db.exec(
+      "UPDATE sync_state SET bootstrap_done = 0, reset_pending = 1, last_cycle_complete = 0 WHERE singleton = 1"));
+  return replica.append_audit(storage::Actor::system(), "replica", "", "sync-reset", Fields(), Fields());
+}
+
+Status restore_kept_rows(storage::Replica& replica) {
+  auto& db = replica.db();
+  std::vector<std::tuple<std::string, std::string, std::string>> kept;
+  {
+    auto st = db.prepare("SELECT entity, id, fields FROM reset_keep ORDER BY entity, id");
+    for (;;) {
+      auto r = st->step();
+      if (!r.ok()) return r.error();
+      if (!r.value()) break;
+      kept.emplace_back(st->text(0), st->text(1), st->text(2));
+    }
+  }
+  for (const auto& [entity, id, text] : kept) {
+    auto present = replica.load(entity, id);
+    if (!present.ok()) return present.error();
+    if (present->has_value()) continue;  // the server had it: apply_remote already re-applied our ops
+    const Fields fields = Fields::parse(text, nullptr, false);
+    if (!fields.is_object()) continue;
+    SIMPUL_TRY(replica.apply_remote(entity, id, &fields));
+  }
+  SIMPUL_TRY(db.exec("DELETE FROM reset_keep"));
+  return db.exec("UPDATE sync_state SET reset_pending = 0 WHERE singleton = 1");
+}
+
+Result<RepairCounts> replace_buckets(storage::Replica& replica, const DigestResponse& response) {
+  RepairCounts counts;
+  auto& db = replica.db();
+  const auto& all = storage::entities();
+  const std::set<std::uint32_t> differing(response.differing_buckets.begin(), response.differing_buckets.end());
+  std::map<std::size_t, std::set<std::string>> server_ids;  // per entity index
+  for (const auto& block : response.blocks) {
+    if (const EntityDef* def = storage::find_entity(block.entity)) {
+      for (const auto& row : block.rows) server_ids[entity_index(*def)].insert(row.id);
+    }
+  }
+  // Local rows in a differing bucket that the server does not have go, unless we have unconfirmed ops
+  // for them (the server will hear about those when they are pushed).
+  const auto buckets = static_cast<std::uint32_t>(kDigestBuckets);
+  std::set<std::size_t> entities_touched;
+  for (const auto b : differing) entities_touched.insert(b / buckets);
+  for (const std::size_t e : entities_touched) {
+    if (e >= all.size()) continue;
+    const EntityDef& def = all[e];
+    std::vector<std::string> stale;
+    auto st = db.prepare("SELECT id FROM " + def.table + " ORDER BY id");
+    for (;;) {
+      auto r = st->step();
+      if (!r.ok()) return r.error();
+      if (!r.value()) break;
+      std::string id = st->text(0);
+      const auto bucket = static_cast<std::uint32_t>(e) * buckets + digest_bucket(id);
+      if (differing.count(bucket) != 0 && server_ids[e].count(id) == 0) stale.push_back(std::move(id));
+    }
+    for (const auto& id : stale) {
+      auto mine = has_unconfirmed_ops(db, def.entity, id);
+      if (!mine.ok()) return mine.error();
+      if (*mine) {
+        ++counts.kept;
+        continue;
+      }
+      SIMPUL_TRY(replica.apply_remote(def.entity, id, nullptr));
+      ++counts.removed;
+    }
+  }
+  // The server's content of those buckets; apply_remote keeps our unconfirmed edits on top.
+  for (const auto& block : response.blocks) {
+    const EntityDef* def = storage::find_entity(block.entity);
+    if (def == nullptr) continue;
+    for (const auto& row : block.rows) {
+      if (row.kind != ChangeKind::upsert) continue;
+      const Fields fields = fields_from_wire(*def, block, row);
+      SIMPUL_TRY(replica.apply_remote(def->entity, row.id, &fields));
+      ++counts.written;
+    }
+  }
+  return counts;
+}
+
+}  // namespace simpul::sync::detail

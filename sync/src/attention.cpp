@@ -1,0 +1,98 @@
+#include "simpul/sync/attention.hpp"
+
+#include "simpul/core/uuid.hpp"
+#include "simpul/storage/outbox.hpp"
+#include "simpul/storage/schema.hpp"
+
+namespace simpul::sync {
+namespace {
+
+using storage::Fields;
+
+Result<storage::OutboxOp> rejected_op(storage::Database& db, std::int64_t seq) {
+  auto st = db.prepare(
+      "SELECT seq, op_id, entity, entity_id, kind, fields, hlc, coalesce(user_id, ''), created_at_ms, state, "
+      "coalesce(reason, '') FROM outbox WHERE seq = ?1");
+  st->bind(1, seq);
+  auto r = st->step();
+  if (!r.ok()) return r.error();
+  if (!r.value()) return make_error(ErrorKind::not_found, "outbox.not_found", "no outbox op " + std::to_string(seq));
+  storage::OutboxOp op;
+  op.seq = st->int64(0);
+  op.op_id = st->text(1);
+  op.entity = st->text(2);
+  op.entity_id = st->text(3);
+  op.kind = st->text(4);
+  op.fields = st->text(5);
+  op.hlc = st->text(6);
+  op.user_id = st->text(7);
+  op.created_at_ms = st->int64(8);
+  op.state = st->text(9);
+  op.reason = st->text(10);
+  if (op.state != "rejected") {
+    return make_error(ErrorKind::invalid, "outbox.not_rejected",
+                      "outbox op " + std::to_string(seq) + " is " + op.state + ", not rejected");
+  }
+  return op;
+}
+
+Fields op_summary(const storage::OutboxOp& op) {
+  return Fields{{"seq", op.seq}, {"kind", op.kind}, {"reason", op.reason}};
+}
+
+}  // namespace
+
+Result<std::vector<RejectedOp>> NeedsAttention::list(std::size_t limit) { return rejected_ops(replica_.db(), limit); }
+
+Result<std::int64_t> NeedsAttention::resend(std::int64_t seq, const storage::Actor& who) {
+  auto& db = replica_.db();
+  auto tx = storage::Transaction::begin(db);
+  if (!tx.ok()) return tx.error();
+  auto op = rejected_op(db, seq);
+  if (!op.ok()) return op.error();
+  const storage::EntityDef* def = storage::find_entity(op->entity);
+  if (def == nullptr) return make_error(ErrorKind::invalid, "entity.unknown", "unknown entity " + op->entity);
+
+  auto insert = db.prepare(
+      "INSERT INTO outbox(op_id, entity, entity_id, kind, fields, hlc, user_id, created_at_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  insert->bind_all(uuid_v7(replica_.clock()), op->entity, op->entity_id, op->kind, op->fields,
+                   replica_.hlc().now().encode(), who.user_id, replica_.clock().now_ms());
+  SIMPUL_TRY(insert->exec());
+  const std::int64_t new_seq = db.last_insert_rowid();
+  auto retire = db.prepare("UPDATE outbox SET state = 'discarded', result = ?2 WHERE seq = ?1");
+  retire->bind_all(seq, "resent:" + std::to_string(new_seq));
+  SIMPUL_TRY(retire->exec());
+
+  // Show the content locally again (a pull may have overwritten it since the rejection); apply_remote
+  // re-applies the unconfirmed ops, the new one included, over the row as it is.
+  if (op->kind == "delete") {
+    SIMPUL_TRY(replica_.apply_remote(op->entity, op->entity_id, nullptr));
+  } else {
+    auto current = replica_.load(op->entity, op->entity_id);
+    if (!current.ok()) return current.error();
+    Fields row = current->has_value() ? **current : Fields::object();
+    SIMPUL_TRY(replica_.apply_remote(op->entity, op->entity_id, &row));
+  }
+  Fields after = op_summary(*op);
+  after["new_seq"] = new_seq;
+  SIMPUL_TRY(replica_.append_audit(who, op->entity, op->entity_id, "outbox-resend", op_summary(*op), after));
+  SIMPUL_TRY(tx->commit());
+  return new_seq;
+}
+
+Status NeedsAttention::discard(std::int64_t seq, const storage::Actor& who) {
+  auto& db = replica_.db();
+  auto tx = storage::Transaction::begin(db);
+  if (!tx.ok()) return tx.error();
+  auto op = rejected_op(db, seq);
+  if (!op.ok()) return op.error();
+  SIMPUL_TRY(storage::Outbox(db).discard(seq));
+  SIMPUL_TRY(db.exec("UPDATE sync_state SET last_digest_at_ms = NULL WHERE singleton = 1"));
+  Fields before = op_summary(*op);
+  before["fields"] = Fields::parse(op->fields, nullptr, false);
+  SIMPUL_TRY(replica_.append_audit(who, op->entity, op->entity_id, "outbox-discard", before, Fields()));
+  return tx->commit();
+}
+
+}  // namespace simpul::sync

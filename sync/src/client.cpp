@@ -1,0 +1,368 @@
+#include "simpul/sync/client.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+
+#include "apply.hpp"
+#include "simpul/storage/outbox.hpp"
+#include "simpul/storage/schema.hpp"
+#include "simpul/sync/rows.hpp"
+#include "simpul/sync/sync_state.hpp"
+#include "simpul/sync/wire.hpp"
+
+namespace simpul::sync {
+namespace {
+
+std::string host_name() {
+  char buf[256] = {0};
+  if (::gethostname(buf, sizeof buf - 1) != 0) return "simpul-desk";
+  return buf;
+}
+
+template <class T>
+Result<T> decode_answer(const std::string& body, const char* what) {
+  auto message = decode<T>(body);
+  if (!message.ok()) {
+    // A garbled answer (e.g. a proxy's page) is not the server's verdict: treat it as a transient failure.
+    return make_error(ErrorKind::transient, "wire.bad_answer",
+                      std::string("unreadable ") + what + " answer: " + message.error().message);
+  }
+  return message;
+}
+
+Error not_enrolled() {
+  return make_error(ErrorKind::permanent, "not_enrolled", "this replica is not enrolled: run simpulctl enroll");
+}
+
+RejectedOp rejected_from(const storage::OutboxOp& op, const std::string& reason) {
+  return RejectedOp{op.seq, op.entity, op.entity_id, op.kind, reason, op.created_at_ms};
+}
+
+}  // namespace
+
+SyncClient::SyncClient(storage::Replica& replica, Transport& transport, ClientOptions options)
+    : replica_(replica), transport_(transport), options_(std::move(options)) {
+  if (options_.device_name.empty()) options_.device_name = host_name();
+}
+
+void SyncClient::phase(Phase p) {
+  if (events_.on_phase) events_.on_phase(p);
+}
+
+Headers SyncClient::headers(bool authenticated) {
+  Headers h{{kProtocolHeader, std::to_string(kProtocolVersion)},
+            {kSchemaHeader, std::to_string(storage::latest_schema_version())},
+            {"Content-Type", kContentType}};
+  if (authenticated) {
+    // The token never leaves this function except on the wire; it is not logged or kept elsewhere.
+    h.emplace_back("Authorization", "Bearer " + replica_.device().device_id + "." + replica_.device_token());
+  }
+  return h;
+}
+
+Result<std::string> SyncClient::call(const std::string& path, const std::string& body, bool authenticated) {
+  if (authenticated) {
+    const auto device = replica_.device();
+    if (!device.enrolled()) return not_enrolled();
+    if (!device.server_url.empty() && transport_.base_url() != device.server_url) {
+      transport_.set_base_url(device.server_url);
+    }
+  }
+  auto response = transport_.post(path, headers(authenticated), body);
+  if (!response.ok()) return response.error();
+  return std::move(response->body);
+}
+
+void SyncClient::learn_clock(std::int64_t server_time_ms, std::int64_t sent_at_ms, std::int64_t received_at_ms) {
+  if (server_time_ms <= 0) return;
+  // The server read its clock somewhere between sending and receiving: assume the middle.
+  const std::int64_t offset = server_time_ms - (sent_at_ms + (received_at_ms - sent_at_ms) / 2);
+  replica_.hlc().set_offset_ms(offset);
+  for (auto* clock : options_.shared_clocks) clock->set_offset_ms(offset);
+}
+
+Status SyncClient::persist_clock(const std::string& newest_hlc) {
+  SIMPUL_TRY(save_clock(replica_.db(), replica_.hlc().offset_ms(), newest_hlc));
+  return {};
+}
+
+Status SyncClient::probe() {
+  const auto device = replica_.device();
+  if (!device.server_url.empty() && transport_.base_url() != device.server_url) {
+    transport_.set_base_url(device.server_url);
+  }
+  auto r = transport_.get("/healthz", headers(false));
+  if (!r.ok()) return r.error();
+  return {};
+}
+
+Result<EnrollResponse> SyncClient::enroll(const std::string& server_url, const std::string& facility,
+                                          const std::string& code) {
+  const auto device = replica_.device();
+  if (device.enrolled()) {
+    return make_error(ErrorKind::invalid, "already_enrolled",
+                      "this replica is already enrolled as device " + device.device_id + " of " + device.facility);
+  }
+  transport_.set_base_url(server_url);
+  const EnrollRequest request{facility, code, device.install_id, options_.device_name};
+  const std::int64_t sent_at = replica_.clock().now_ms();
+  auto body = call("/v1/enroll", encode(request), /*authenticated=*/false);
+  if (!body.ok()) {
+    Error e = body.error();
+    if (is_ambiguous(e)) {
+      e.message += "; the server may have used the code: if enrolling again says so, ask for a new code";
+    }
+    return e;
+  }
+  auto response = decode_answer<EnrollResponse>(*body, "enrollment");
+  if (!response.ok()) return response.error();
+  if (response->device_id.empty() || response->token.empty()) {
+    return make_error(ErrorKind::permanent, "enroll.bad_answer", "the server did not assign a device id and token");
+  }
+  learn_clock(response->server_time_ms, sent_at, replica_.clock().now_ms());
+  auto tx = storage::Transaction::begin(replica_.db());
+  if (!tx.ok()) return tx.error();
+  storage::DeviceInfo info = device;
+  info.device_id = response->device_id;
+  info.facility = facility;
+  info.server_url = transport_.base_url();
+  SIMPUL_TRY(replica_.save_enrollment(info, response->token));
+  SIMPUL_TRY(replica_.set_setting("facility_name", response->facility_name));
+  SIMPUL_TRY(persist_clock(""));
+  SIMPUL_TRY(tx->commit());
+  return response;
+}
+
+Result<PushReport> SyncClient::push() {
+  auto& db = replica_.db();
+  if (!replica_.device().enrolled()) return not_enrolled();
+  storage::Outbox outbox(db);
+  // Ops written while we push wait for the next cycle, so a busy desk cannot keep one push going forever.
+  auto high = db.query_int("SELECT coalesce(max(seq), 0) FROM outbox");
+  if (!high.ok()) return high.error();
+  const std::int64_t limit = high->value_or(0);
+  PushReport report;
+  for (;;) {
+    auto batch = outbox.next_batch(options_.push_max_ops, options_.push_max_bytes);
+    if (!batch.ok()) return batch.error();
+    std::erase_if(*batch, [&](const storage::OutboxOp& op) { return op.seq > limit; });
+    if (batch->empty()) break;
+    phase(Phase::pushing);
+    auto state = load_sync_state(db);
+    if (!state.ok()) return state.error();
+
+    PushRequest request;
+    std::vector<std::int64_t> seqs;
+    std::map<std::int64_t, const storage::OutboxOp*> by_seq;
+    for (const auto& op : *batch) {
+      request.ops.push_back(WireOp{op.seq, op.op_id, op.entity, op.entity_id, op.kind, op.fields, op.hlc, op.user_id,
+                                   state->cursor});
+      seqs.push_back(op.seq);
+      by_seq[op.seq] = &op;
+    }
+    {
+      auto tx = storage::Transaction::begin(db);
+      if (!tx.ok()) return tx.error();
+      SIMPUL_TRY(outbox.mark_sent(seqs));
+      SIMPUL_TRY(tx->commit());
+    }
+    const std::int64_t sent_at = replica_.clock().now_ms();
+    request.client_time_ms = sent_at + replica_.hlc().offset_ms();
+    auto body = call("/v1/push", encode(request), /*authenticated=*/true);
+    if (!body.ok()) return body.error();
+    auto response = decode_answer<PushResponse>(*body, "push");
+    if (!response.ok()) return response.error();
+    learn_clock(response->server_time_ms, sent_at, replica_.clock().now_ms());
+
+    // Every verdict of this answer in one local transaction.
+    auto tx = storage::Transaction::begin(db);
+    if (!tx.ok()) return tx.error();
+    std::int64_t answered = 0;
+    std::vector<std::pair<const storage::OutboxOp*, std::string>> aliases;
+    PushReport delta;
+    for (const auto& result : response->results) {
+      auto it = by_seq.find(result.seq);
+      if (it == by_seq.end()) continue;
+      const storage::OutboxOp& op = *it->second;
+      by_seq.erase(it);
+      ++answered;
+      switch (result.verdict) {
+        case Verdict::applied: ++delta.applied; break;
+        case Verdict::duplicate: ++delta.duplicate; break;
+        case Verdict::merged:
+          ++delta.merged;
+          if (!result.canonical_id.empty() && result.canonical_id != op.entity_id) {
+            aliases.emplace_back(&op, result.canonical_id);
+          }
+          break;
+        case Verdict::rejected: {
+          const std::string reason = result.reason.empty() ? "rejected: no reason given" : result.reason;
+          SIMPUL_TRY(outbox.reject(op.seq, reason));
+          ++delta.rejected;
+          delta.newly_rejected.push_back(rejected_from(op, reason));
+          continue;
+        }
+      }
+      SIMPUL_TRY(outbox.confirm(op.seq, verdict_name(result.verdict)));
+    }
+    for (const auto& [op, canonical] : aliases) {
+      if (const auto* def = storage::find_entity(op->entity)) {
+        SIMPUL_TRY(detail::repoint_alias(replica_, *def, op->entity_id, canonical));
+      }
+    }
+    SIMPUL_TRY(persist_clock(""));
+    SIMPUL_TRY(tx->commit());
+
+    report.requests += 1;
+    report.sent += static_cast<std::int64_t>(seqs.size());
+    report.applied += delta.applied;
+    report.duplicate += delta.duplicate;
+    report.merged += delta.merged;
+    report.rejected += delta.rejected;
+    for (auto& r : delta.newly_rejected) report.newly_rejected.push_back(std::move(r));
+    // Unanswered ops stay "sent" and go again; an answer with no verdict at all would loop forever.
+    if (answered == 0) {
+      return make_error(ErrorKind::transient, "push.unanswered", "the server answered none of the ops sent");
+    }
+  }
+  return report;
+}
+
+Result<PullReport> SyncClient::pull() {
+  auto& db = replica_.db();
+  if (!replica_.device().enrolled()) return not_enrolled();
+  auto loaded = load_sync_state(db);
+  if (!loaded.ok()) return loaded.error();
+  SyncState state = std::move(loaded).value();
+  PullReport report;
+  Progress progress;
+  bool reset_done = false;
+  for (;;) {
+    const bool bootstrap = state.cursor == 0 || state.snapshot.active;
+    report.bootstrap = report.bootstrap || bootstrap;
+    phase(bootstrap ? Phase::bootstrapping : Phase::pulling);
+    const PullRequest request{state.cursor, state.snapshot, options_.pull_max_rows, options_.pull_max_bytes};
+    const std::int64_t sent_at = replica_.clock().now_ms();
+    auto body = call("/v1/pull", encode(request), /*authenticated=*/true);
+    if (!body.ok()) return body.error();
+    auto response = decode_answer<PullResponse>(*body, "pull");
+    if (!response.ok()) return response.error();
+    learn_clock(response->server_time_ms, sent_at, replica_.clock().now_ms());
+    report.bytes += body->size();
+
+    if (response->reset_required) {
+      if (reset_done) {
+        return make_error(ErrorKind::permanent, "pull.reset_loop", "the server asked for a client reset twice in a row");
+      }
+      auto tx = storage::Transaction::begin(db);
+      if (!tx.ok()) return tx.error();
+      SIMPUL_TRY(detail::begin_client_reset(replica_));
+      SIMPUL_TRY(persist_clock(""));
+      SIMPUL_TRY(tx->commit());
+      reset_done = true;
+      report.reset = true;
+      loaded = load_sync_state(db);
+      if (!loaded.ok()) return loaded.error();
+      state = std::move(loaded).value();
+      continue;
+    }
+
+    // The page, its cursor and snapshot position commit together or not at all.
+    std::string newest_hlc;
+    {
+      auto tx = storage::Transaction::begin(db);
+      if (!tx.ok()) return tx.error();
+      auto counts = detail::apply_blocks(replica_, response->blocks);
+      if (!counts.ok()) return counts.error();
+      SIMPUL_TRY(save_position(db, response->cursor, response->snapshot));
+      if (state.reset_pending && !response->snapshot.active) SIMPUL_TRY(detail::restore_kept_rows(replica_));
+      SIMPUL_TRY(persist_clock(counts->newest_hlc));
+      SIMPUL_TRY(tx->commit());
+      newest_hlc = counts->newest_hlc;
+      report.upserts += counts->upserts;
+      report.removes += counts->removes;
+      report.leaves += counts->leaves;
+      report.aliases += counts->aliases;
+    }
+    HlcTimestamp seen;
+    if (!newest_hlc.empty() && HlcTimestamp::decode(newest_hlc, seen)) {
+      replica_.hlc().observe(seen);
+      for (auto* clock : options_.shared_clocks) clock->observe(seen);
+    }
+    report.pages += 1;
+    if (state.reset_pending && !response->snapshot.active) state.reset_pending = false;
+
+    if (bootstrap) {
+      progress.rows_total = std::max(progress.rows_total, response->snapshot.rows_total);
+      progress.rows_done = response->snapshot.active ? response->snapshot.rows_done : progress.rows_total;
+      progress.bytes_done = report.bytes;
+      progress.bytes_total = progress.rows_done > 0 ? report.bytes * progress.rows_total / progress.rows_done : 0;
+      if (events_.on_progress) events_.on_progress(progress);
+    }
+
+    const bool moved = response->cursor != state.cursor || response->snapshot.active != state.snapshot.active ||
+                       response->snapshot.entity_index != state.snapshot.entity_index ||
+                       response->snapshot.after_id != state.snapshot.after_id;
+    state.cursor = response->cursor;
+    state.snapshot = response->snapshot;
+    if (!response->more) break;
+    if (!moved) {
+      return make_error(ErrorKind::transient, "pull.no_progress", "the server sent more pages without moving the cursor");
+    }
+  }
+  report.cursor = state.cursor;
+  return report;
+}
+
+Result<CycleReport> SyncClient::sync_once() {
+  CycleReport report;
+  auto pushed = push();
+  if (!pushed.ok()) return pushed.error();
+  report.push = std::move(pushed).value();
+  auto pulled = pull();
+  if (!pulled.ok()) return pulled.error();
+  report.pull = std::move(pulled).value();
+  return report;
+}
+
+Result<RepairReport> SyncClient::check_digest(bool repair) {
+  auto& db = replica_.db();
+  if (!replica_.device().enrolled()) return not_enrolled();
+  phase(Phase::repairing);
+  auto local = replica_digest(db);
+  if (!local.ok()) return local.error();
+  const DigestRequest request{local->digest, local->buckets};
+  auto body = call("/v1/digest", encode(request), /*authenticated=*/true);
+  if (!body.ok()) return body.error();
+  auto response = decode_answer<DigestResponse>(*body, "digest");
+  if (!response.ok()) return response.error();
+
+  RepairReport report;
+  report.local_digest = local->digest;
+  report.server_digest = response->digest;
+  report.equal = response->equal || local->digest == response->digest;
+  report.equal_after = report.equal;
+  report.differing_buckets = response->differing_buckets.size();
+  if (!report.equal && repair) {
+    auto tx = storage::Transaction::begin(db);
+    if (!tx.ok()) return tx.error();
+    auto counts = detail::replace_buckets(replica_, *response);
+    if (!counts.ok()) return counts.error();
+    SIMPUL_TRY(save_digest_time(db, replica_.clock().now_ms()));
+    SIMPUL_TRY(tx->commit());
+    report.repaired = true;
+    report.rows_written = counts->written;
+    report.rows_removed = counts->removed;
+    report.rows_kept = counts->kept;
+    auto after = replica_digest(db);
+    if (!after.ok()) return after.error();
+    report.equal_after = after->digest == response->digest;
+  } else {
+    SIMPUL_TRY(save_digest_time(db, replica_.clock().now_ms()));
+  }
+  return report;
+}
+
+}  // namespace simpul::sync
