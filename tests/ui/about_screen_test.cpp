@@ -59,6 +59,21 @@ TEST_F(Shell, LoginOpensAboutAndEscGoesBack) {
   EXPECT_EQ(app->current_screen(), "login");
 }
 
+TEST_F(Shell, LoginTakesTypingWithoutAClick) {
+  start("login");
+  ui.type("siti");
+  EXPECT_EQ(ui.find("login.username").value, "siti");
+}
+
+TEST_F(Shell, ReturningToLoginFocusesItsFirstFieldAgain) {
+  start("login");
+  ui.click("login.about");
+  ui.frame();
+  ui.press_escape();
+  ui.type("budi");
+  EXPECT_EQ(ui.find("login.username").value, "budi");
+}
+
 TEST_F(Shell, BackButtonReturnsToTheScreenBefore) {
   start("");
   ui.click("login.about");

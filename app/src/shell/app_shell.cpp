@@ -81,8 +81,10 @@ void AppShell::frame() {
   stack_.back()->frame(context);
   ui::end_area();
 
+  // The bar never takes keyboard focus: a window appearing last would otherwise steal it from the screen.
   ui::begin_area("##status_bar", ImVec2(0, display.y - bar), ImVec2(display.x, bar), ui::palette::kBar,
-                 ImVec2(ui::em(1.0f), 0.0f));
+                 ImVec2(ui::em(1.0f), 0.0f),
+                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNavFocus | ImGuiWindowFlags_NoNavInputs);
   const ImVec2 top = ImGui::GetWindowPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRectFullScreen();  // the window's own clip rect stops short of its padding

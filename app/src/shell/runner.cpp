@@ -70,17 +70,20 @@ GLFWwindow* create_window(const WindowOptions& options, bool hidden) {
   return glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
 }
 
-// Whether the next frame should come at once instead of after an idle wait.
-bool wants_full_rate(Activity& state) {
+// How long the loop may wait for events before drawing the next frame: 0 for at once.
+double next_frame_wait(Activity& state, const IdleOptions& idle) {
   const ImGuiIO& io = ImGui::GetIO();
   const bool animating = ui::take_animation_request();
   bool mouse_down = false;
   for (bool down : io.MouseDown) mouse_down = mouse_down || down;
   if (state.settle_left > 0) {
     --state.settle_left;
-    return true;
+    return 0.0;
   }
-  return animating || io.WantTextInput || ImGui::IsAnyItemActive() || mouse_down;
+  if (animating || mouse_down || (ImGui::IsAnyItemActive() && !io.WantTextInput)) return 0.0;
+  // A focused field with nobody typing: keystrokes wake the loop at once; meanwhile only the caret moves.
+  if (io.WantTextInput) return 1.0 / idle.caret_fps;
+  return 1.0 / idle.idle_fps;
 }
 
 void clear(const ImVec2& size) {
@@ -143,13 +146,13 @@ int run(const RunnerParams& params, Lifecycle& lifecycle, RunQueue& queue, ui::A
     }
   }
 
-  bool full_rate = true;
+  double wait = 0.0;
   int frame_count = 0;
   while (exit_code == kExitOk && glfwWindowShouldClose(window) == GLFW_FALSE) {
-    if (screenshot || full_rate) {
+    if (screenshot || wait <= 0.0) {
       glfwPollEvents();
     } else {
-      glfwWaitEventsTimeout(1.0 / params.idle.idle_fps);
+      glfwWaitEventsTimeout(wait);
     }
     if (queue.drain() > 0) state.touch();
 
@@ -195,7 +198,7 @@ int run(const RunnerParams& params, Lifecycle& lifecycle, RunQueue& queue, ui::A
     } else {
       glfwSwapBuffers(window);
     }
-    full_rate = wants_full_rate(state);
+    wait = next_frame_wait(state, params.idle);
   }
 
   if (lifecycle.shutdown) lifecycle.shutdown();

@@ -21,9 +21,12 @@ struct WindowOptions {
 };
 
 // A kiosk runs all day: when nothing moves, wait for events and draw only a few frames per second.
+// Full rate (vsync) only while something happens: input and posted work (plus a few frames for hover and
+// layout to settle), animations, a held mouse button.
 struct IdleOptions {
-  double idle_fps = 4.0;  // redraws per second when idle (clocks, status updates)
-  int settle_frames = 3;  // full-rate frames after any input or posted work, so hover/layout settle
+  double idle_fps = 4.0;   // redraws per second when idle (clocks, status updates)
+  double caret_fps = 8.0;  // while a text field waits for typing: enough for the caret to blink
+  int settle_frames = 3;   // full-rate frames after any input or posted work
 };
 
 struct ScreenshotOptions {

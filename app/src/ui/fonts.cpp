@@ -58,25 +58,25 @@ Fonts build_fallback(ImFontAtlas& atlas, float scale) {
 
 }  // namespace
 
-Fonts build_fonts(ImFontAtlas& atlas, const FontRequest& request) {
+Fonts build_fonts(ImFontAtlas& atlas, const FontRequest& request, const FontFiles& files) {
   const float scale = request.scale();
   std::error_code ec;
   Fonts fonts;
-  if (std::filesystem::exists(kFontRegular, ec) && std::filesystem::exists(kFontBold, ec)) {
+  if (std::filesystem::exists(files.regular, ec) && std::filesystem::exists(files.bold, ec)) {
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     fonts.em_pixels = std::floor(kBodyFontPixels * scale);
-    fonts.body = add_ttf(atlas, kFontRegular, fonts.em_pixels);
-    fonts.bold = add_ttf(atlas, kFontBold, fonts.em_pixels);
-    fonts.title = add_ttf(atlas, kFontBold, std::floor(fonts.em_pixels * 1.6f));
+    fonts.body = add_ttf(atlas, files.regular, fonts.em_pixels);
+    fonts.bold = add_ttf(atlas, files.bold, fonts.em_pixels);
+    fonts.title = add_ttf(atlas, files.bold, std::floor(fonts.em_pixels * 1.6f));
     if (fonts.body == nullptr || fonts.bold == nullptr || fonts.title == nullptr || !atlas.Build()) {
-      std::fprintf(stderr, "simpul: could not load DejaVu Sans; using the built-in font\n");
+      std::fprintf(stderr, "simpul: could not load %s; using the built-in font\n", files.regular);
       fonts = build_fallback(atlas, scale);
     }
   } else {
     std::fprintf(stderr, "simpul: %s not found (install fonts-dejavu-core); using the built-in font\n",
-                 kFontRegular);
+                 files.regular);
     fonts = build_fallback(atlas, scale);
   }
   g_fonts = fonts;

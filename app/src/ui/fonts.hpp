@@ -21,12 +21,15 @@ struct Fonts {
 };
 
 inline constexpr float kBodyFontPixels = 17.0f;  // at scale 1
-inline constexpr const char* kFontRegular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-inline constexpr const char* kFontBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+struct FontFiles {
+  const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  const char* bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+};
 
 // Clears `atlas`, loads the faces at the requested scale and builds the atlas (the renderer must upload the new
-// texture afterwards). The returned fonts become current for ui::bold_font()/title_font().
-Fonts build_fonts(ImFontAtlas& atlas, const FontRequest& request);
+// texture afterwards). The result becomes current_fonts() and sets the em size.
+Fonts build_fonts(ImFontAtlas& atlas, const FontRequest& request, const FontFiles& files = {});
 
 const Fonts& current_fonts();
 

@@ -7,14 +7,15 @@
 
 namespace simpul::ui {
 
-bool begin_area(const char* id, ImVec2 pos, ImVec2 size, const ImVec4& background, ImVec2 padding) {
+bool begin_area(const char* id, ImVec2 pos, ImVec2 size, const ImVec4& background, ImVec2 padding,
+                ImGuiWindowFlags extra_flags) {
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
-  const bool visible = ImGui::Begin(id, nullptr, kFlags);
+  const bool visible = ImGui::Begin(id, nullptr, kFlags | extra_flags);
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
   return visible;

@@ -6,7 +6,9 @@ namespace simpul::ui {
 
 // A borderless, fixed window covering a rectangle of the viewport (the screen area, the status bar).
 // Always pair with end_area(), whatever begin_area() returned.
-bool begin_area(const char* id, ImVec2 pos, ImVec2 size, const ImVec4& background, ImVec2 padding);
+// `extra_flags`: e.g. ImGuiWindowFlags_NoFocusOnAppearing for bars that must not take keyboard focus.
+bool begin_area(const char* id, ImVec2 pos, ImVec2 size, const ImVec4& background, ImVec2 padding,
+                ImGuiWindowFlags extra_flags = ImGuiWindowFlags_None);
 void end_area();
 
 // A column of at most `max_width_em`, centred in the current window; fields inside default to its width.

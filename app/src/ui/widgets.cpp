@@ -72,6 +72,12 @@ bool input_text(Label label, std::string& value, const InputOptions& options) {
   const bool changed = options.hint != nullptr
                            ? ImGui::InputTextWithHint("##field", options.hint, &value, flags)
                            : ImGui::InputText("##field", &value, flags);
+  if (ImGui::IsItemActive()) {
+    // A clear focus ring: at a kiosk, where the typing goes must be obvious at a glance.
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                        ImGui::GetColorU32(palette::kAccent), rounding, 0, em(0.12f));
+  }
   ImGui::PopID();
   if (probe::g_listener != nullptr) {
     // What is on screen: a password shows one bullet per character, never the characters.
