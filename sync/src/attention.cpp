@@ -53,10 +53,24 @@ Result<std::int64_t> NeedsAttention::resend(std::int64_t seq, const storage::Act
   const storage::EntityDef* def = storage::find_entity(op->entity);
   if (def == nullptr) return make_error(ErrorKind::invalid, "entity.unknown", "unknown entity " + op->entity);
 
+  // The resend carries the record's current values of the fields the op wrote, so a fix the user made
+  // after the rejection goes with it.
+  std::string fields_text = op->fields;
+  if (op->kind != "delete") {
+    auto current = replica_.load(op->entity, op->entity_id);
+    if (!current.ok()) return current.error();
+    auto fields = Fields::parse(op->fields, nullptr, false);
+    if (current->has_value() && fields.is_object()) {
+      for (auto& [k, v] : fields.items()) {
+        if (auto it = (**current).find(k); it != (**current).end()) v = *it;
+      }
+      fields_text = fields.dump();
+    }
+  }
   auto insert = db.prepare(
       "INSERT INTO outbox(op_id, entity, entity_id, kind, fields, hlc, user_id, created_at_ms) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  insert->bind_all(uuid_v7(replica_.clock()), op->entity, op->entity_id, op->kind, op->fields,
+  insert->bind_all(uuid_v7(replica_.clock()), op->entity, op->entity_id, op->kind, fields_text,
                    replica_.hlc().now().encode(), who.user_id, replica_.clock().now_ms());
   SIMPUL_TRY(insert->exec());
   const std::int64_t new_seq = db.last_insert_rowid();

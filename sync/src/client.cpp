@@ -237,7 +237,11 @@ Result<PullReport> SyncClient::pull() {
   if (!loaded.ok()) return loaded.error();
   SyncState state = std::move(loaded).value();
   PullReport report;
+  // Progress continues from where an interrupted bootstrap stopped; bytes count this download only.
   Progress progress;
+  progress.rows_done = state.snapshot.rows_done;
+  progress.rows_total = state.snapshot.rows_total;
+  std::uint64_t rows_at_start = progress.rows_done;
   bool reset_done = false;
   for (;;) {
     const bool bootstrap = state.cursor == 0 || state.snapshot.active;
@@ -266,6 +270,8 @@ Result<PullReport> SyncClient::pull() {
       loaded = load_sync_state(db);
       if (!loaded.ok()) return loaded.error();
       state = std::move(loaded).value();
+      progress = Progress{};
+      rows_at_start = 0;
       continue;
     }
 
@@ -298,7 +304,10 @@ Result<PullReport> SyncClient::pull() {
       progress.rows_total = std::max(progress.rows_total, response->snapshot.rows_total);
       progress.rows_done = response->snapshot.active ? response->snapshot.rows_done : progress.rows_total;
       progress.bytes_done = report.bytes;
-      progress.bytes_total = progress.rows_done > 0 ? report.bytes * progress.rows_total / progress.rows_done : 0;
+      // Estimate what this download will weigh from the bytes per row so far.
+      const std::uint64_t rows_now = progress.rows_done > rows_at_start ? progress.rows_done - rows_at_start : 0;
+      const std::uint64_t rows_left = progress.rows_total - std::min(progress.rows_total, progress.rows_done);
+      progress.bytes_total = rows_now > 0 ? report.bytes + rows_left * report.bytes / rows_now : 0;
       if (events_.on_progress) events_.on_progress(progress);
     }
 

@@ -287,8 +287,10 @@ void SyncEngine::on_failure(const Error& e) {
       status_.phase = Phase::backing_off;
       const bool unreachable = is_network_error(e) && !is_ambiguous(e);
       probe_first_ = unreachable;
+      // A network failure says offline; an answer from the server (5xx, a garbled body) says online; a
+      // local database error says nothing about the link.
       if (is_network_error(e)) status_.online = Online::offline;
-      else if (e.code.rfind("http.", 0) == 0 || e.kind == ErrorKind::permanent) status_.online = Online::online;
+      else if (e.code.rfind("sqlite.", 0) != 0) status_.online = Online::online;
     }
   }
   finish_attempt(false);

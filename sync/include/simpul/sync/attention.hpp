@@ -16,8 +16,9 @@ class NeedsAttention {
   explicit NeedsAttention(storage::Replica& replica) : replica_(replica) {}
 
   Result<std::vector<RejectedOp>> list(std::size_t limit = 500);
-  // Queues the rejected op's content again as a new op, shows it locally again, and retires the old one
-  // (state discarded, result "resent:<new seq>"). Returns the new seq.
+  // Queues the rejected op again as a new op carrying the record's CURRENT values of the fields it wrote
+  // (so fix the record first, then resend), shows it locally, and retires the old op (state discarded,
+  // result "resent:<new seq>"). Returns the new seq.
   Result<std::int64_t> resend(std::int64_t seq, const storage::Actor& who);
   // Drops the rejected op. The local row may still show the refused values, so the next sync compares
   // digests and repairs from the server.
