@@ -210,6 +210,9 @@ sync::OpResult OpApplier::conclude(Op& op, const StoredRow& final_row, const Sto
     const auto& stored = field_or_null(final_row.fields, name);
     if (stored != value) winning[name] = stored;
   }
+  // Merged: something the device sent is not what is stored now (lost to a newer value, server-owned,
+  // or re-pointed), or the record itself was merged into another.
+  const bool merged = !winning.empty() || !op.result.canonical_id.empty();
   // Values the server assigned in this op (registration results) flow back in the answer too.
   for (const auto& col : op.def->columns) {
     if (!col.server_owned) continue;
@@ -219,7 +222,7 @@ sync::OpResult OpApplier::conclude(Op& op, const StoredRow& final_row, const Sto
   }
   sync::OpResult r = op.result;
   if (!winning.empty()) r.winning = winning.dump();
-  r.verdict = (winning.empty() && r.canonical_id.empty()) ? Verdict::applied : Verdict::merged;
+  r.verdict = merged ? Verdict::merged : Verdict::applied;
   return r;
 }
 
