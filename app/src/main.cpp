@@ -1,16 +1,43 @@
-// simpul: the desk / kiosk / queue-display app. Parses the command line and hands over to the shell.
+// simpul: the desk / kiosk / queue-display app. Parses the command line, opens the replica (AppContext) and
+// hands over to the shell.
 #include <cstdio>
+#include <cstdlib>
 #include <span>
 #include <string>
 
+#include "context/app_context.hpp"
+#include "screens/registry.hpp"
 #include "shell/app_shell.hpp"
 #include "shell/options.hpp"
 #include "shell/run_queue.hpp"
 #include "shell/runner.hpp"
 #include "ui/appearance.hpp"
 
+using namespace simpul;
+
+namespace {
+
+// Screenshot mode renders staff screens as the signed-in user would see them, so it signs in for real:
+// --user NAME and the password from SIMPUL_PASSWORD. No flag skips this.
+int sign_in_for_screenshot(context::AppContext& app, const shell::Options& options) {
+  const char* password = std::getenv("SIMPUL_PASSWORD");
+  if (!options.user || password == nullptr || *password == '\0') {
+    std::fprintf(stderr,
+                 "simpul: the screen '%s' needs a signed-in user: pass --user NAME and set SIMPUL_PASSWORD\n",
+                 options.screen.c_str());
+    return shell::kExitSignIn;
+  }
+  if (auto signed_in = app.sign_in_now(*options.user, password); !signed_in.ok()) {
+    std::fprintf(stderr, "simpul: cannot sign in as '%s': wrong user name or password\n", options.user->c_str());
+    return shell::kExitSignIn;
+  }
+  return shell::kExitOk;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace simpul::shell;
+  using namespace shell;
   auto parsed = parse_options(std::span<const char* const>(argv + 1, static_cast<std::size_t>(argc - 1)));
   if (!parsed.ok()) {
     std::fprintf(stderr, "simpul: %s\nTry 'simpul --help'.\n", parsed.error().message.c_str());
@@ -21,12 +48,32 @@ int main(int argc, char** argv) {
     std::fputs(usage_text().c_str(), stdout);
     return kExitOk;
   }
-  if (!options.screen.empty() && !is_screen_name(options.screen)) {
-    std::string known;
-    for (std::string_view name : kScreenNames) known += (known.empty() ? "" : ", ") + std::string(name);
+  const screens::ScreenSpec* start = options.screen.empty() ? nullptr : screens::find_screen(options.screen);
+  if (!options.screen.empty() && start == nullptr) {
     std::fprintf(stderr, "simpul: unknown screen '%s' (screens: %s)\nTry 'simpul --help'.\n", options.screen.c_str(),
-                 known.c_str());
+                 screen_names().c_str());
     return kExitUsage;
+  }
+
+  RunQueue queue;
+  context::ContextOptions context_options;
+  if (options.db) context_options.db = *options.db;
+  context_options.language = options.language;
+  // A screenshot is a picture of the desk, not a sync client: it never goes online.
+  context_options.start_sync = !options.screenshot;
+  auto app = context::AppContext::open(std::move(context_options), queue);
+  if (!app.ok()) {
+    std::fprintf(stderr, "simpul: cannot open the replica: %s\n", app.error().message.c_str());
+    return kExitError;
+  }
+
+  if (options.screenshot && start != nullptr && start->permission != context::Permission::open) {
+    if (const int code = sign_in_for_screenshot(**app, options); code != kExitOk) return code;
+  }
+  if (options.participant) {
+    (*app)->selection().participant_id = *options.participant;
+  } else if (options.screen == "participant" || options.screen == "change") {
+    (*app)->selection().participant_id = (*app)->first_participant(options.query.value_or(""));
   }
 
   RunnerParams params;
@@ -35,9 +82,8 @@ int main(int argc, char** argv) {
   params.window.fullscreen = options.kiosk || options.display;
   if (options.screenshot) params.screenshot = ScreenshotOptions{*options.screenshot, options.frames};
 
-  RunQueue queue;
   simpul::ui::Appearance appearance;
-  AppShell shell(options, queue);
+  AppShell shell(**app, options);
   Lifecycle lifecycle = shell.lifecycle();
   const int code = run(params, lifecycle, queue, appearance);
   if (code == kExitOk && options.screenshot) std::printf("simpul: wrote %s\n", options.screenshot->c_str());

@@ -1,26 +1,19 @@
 #include <gtest/gtest.h>
 
-#include "shell/app_shell.hpp"
-#include "testing/ui_harness.hpp"
-#include "ui/i18n.hpp"
+#include "desk_fixture.hpp"
 
 namespace simpul::shell {
 namespace {
 
-// The whole shell (screens, navigation, status bar) in the headless harness.
-class Shell : public ::testing::Test {
+// The whole shell (screens, navigation, status bar) in the headless harness, on a real replica.
+class Shell : public testing::DeskTest {
  protected:
+  void SetUp() override { add_user("siti", Role::registration); }
   void start(std::string screen) {
-    Options options;
-    options.screen = std::move(screen);
-    app = std::make_unique<AppShell>(options, ui.queue());
-    ui.set_frame([this] { app->frame(); });
-    ui.frame();
+    Options opts;
+    opts.screen = std::move(screen);
+    start_shell(std::move(opts));
   }
-  void TearDown() override { i18n::set_language("id"); }
-
-  testing::UiHarness ui;
-  std::unique_ptr<AppShell> app;
 };
 
 TEST_F(Shell, AboutSwitchesLanguageAndTheVisibleTextChanges) {
@@ -50,13 +43,13 @@ TEST_F(Shell, AboutShowsNameAndVersion) {
 
 TEST_F(Shell, LoginOpensAboutAndEscGoesBack) {
   start("");
-  EXPECT_EQ(app->current_screen(), "login");
+  EXPECT_EQ(current(), "login");
   ui.click("login.about");
   ui.frame();
-  EXPECT_EQ(app->current_screen(), "about");
+  EXPECT_EQ(current(), "about");
   ui.press_escape();
   ui.frame();
-  EXPECT_EQ(app->current_screen(), "login");
+  EXPECT_EQ(current(), "login");
 }
 
 TEST_F(Shell, LoginTakesTypingWithoutAClick) {
@@ -80,7 +73,7 @@ TEST_F(Shell, BackButtonReturnsToTheScreenBefore) {
   ui.frame();
   ui.click("common.back");
   ui.frame();
-  EXPECT_EQ(app->current_screen(), "login");
+  EXPECT_EQ(current(), "login");
 }
 
 TEST_F(Shell, LoginControllerExplainsWhatIsMissing) {
@@ -92,10 +85,11 @@ TEST_F(Shell, LoginControllerExplainsWhatIsMissing) {
   ui.press_enter();
   ui.frame();
   EXPECT_TRUE(ui.has_text("Isi kata sandi."));
-  ui.type_into("login.password", "x");
+  ui.type_into("login.password", "salah-sekali");
   ui.press_enter();
-  ui.frame();
-  EXPECT_TRUE(ui.has_text("Login belum tersedia"));  // until authentication is wired
+  frames_until([this] { return ui.has_text("Nama pengguna atau kata sandi salah."); });
+  EXPECT_TRUE(ui.has_text("Nama pengguna atau kata sandi salah."));
+  EXPECT_EQ(current(), "login");
 }
 
 TEST_F(Shell, WorkPostedToTheQueueRunsAtTheNextFrame) {

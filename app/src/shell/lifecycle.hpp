@@ -10,6 +10,8 @@ struct Lifecycle {
   std::function<void()> setup;
   // Every frame, between NewFrame and Render, after the run queue was drained: draw everything.
   std::function<void()> frame;
+  // Whether work the current screen waits for is still running (screenshot mode renders until it is done).
+  std::function<bool()> busy;
   // Once, after the last frame, while the ImGui context still exists.
   std::function<void()> shutdown;
 };

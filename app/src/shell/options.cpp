@@ -45,7 +45,7 @@ Result<Options> parse_options(std::span<const char* const> args) {
     } else if (arg == "--display") {
       status = flag(options.display);
     } else if (arg == "--db" || arg == "--lang" || arg == "--user" || arg == "--screenshot" || arg == "--screen" ||
-               arg == "--frames" || arg == "--size") {
+               arg == "--frames" || arg == "--size" || arg == "--participant" || arg == "--query") {
       auto v = value();
       if (!v || v->empty()) return invalid(std::string(arg) + " needs a value");
       if (arg == "--db") {
@@ -59,6 +59,10 @@ Result<Options> parse_options(std::span<const char* const> args) {
         options.screenshot = std::filesystem::path(*v);
       } else if (arg == "--screen") {
         options.screen = std::string(*v);
+      } else if (arg == "--participant") {
+        options.participant = std::string(*v);
+      } else if (arg == "--query") {
+        options.query = std::string(*v);
       } else if (arg == "--frames") {
         auto n = parse_int(*v, 1, 10000);
         if (!n) return invalid("--frames must be a number from 1 to 10000, not '" + std::string(*v) + "'");
@@ -85,19 +89,25 @@ std::string usage_text() {
 Simpul: JKN-KIS registration desk, kiosk and queue display; works offline and syncs when online.
 
 Options:
-  --db FILE              local database file
+  --db FILE              local replica (default: ~/.local/share/simpul/replica.db)
   --kiosk                fullscreen self-service kiosk
   --display              waiting-room queue display
   --lang id|en           interface language (default: id, Bahasa Indonesia)
-  --user NAME            user name to preselect on the login screen
-  --screen NAME          screen to open first: login (default), about
+  --user NAME            user name to preselect on the login screen; with --screenshot, the user
+                         to sign in as (password from the SIMPUL_PASSWORD environment variable)
+  --screen NAME          screen to open first (after signing in for staff screens):
+                         login (default), about, search, participant, sync, registration,
+                         change, admin
+  --participant ID       the participant the participant/change screens open
+  --query TEXT           text typed into the search field at start
   --screenshot OUT.png   render a few frames offscreen, write them as a PNG and exit
-                         (needs a display; under CI use xvfb-run)
+                         (needs a display; under CI use xvfb-run). Staff screens need
+                         --user and SIMPUL_PASSWORD: nothing bypasses signing in
   --frames N             frames to render before the screenshot (default: 3)
   --size WxH             window or screenshot size in pixels (default: 1280x800)
   -h, --help             show this text and exit
 
-Exit status: 0 ok, 1 runtime error, 2 bad command line, 3 no display.
+Exit status: 0 ok, 1 runtime error, 2 bad command line, 3 no display, 4 sign-in failed.
 )";
 }
 

@@ -11,13 +11,15 @@
 namespace simpul::shell {
 
 struct Options {
-  std::optional<std::filesystem::path> db;  // local replica; default chosen when storage is wired
+  std::optional<std::filesystem::path> db;  // local replica; default: context::default_db_path()
   bool kiosk = false;                       // fullscreen self-service kiosk
   bool display = false;                     // waiting-room queue display
   std::string language = "id";
   std::optional<std::string> user;          // preselected user name on the login screen
   std::optional<std::filesystem::path> screenshot;
   std::string screen;                       // start screen; empty: the default
+  std::optional<std::string> participant;   // the participant page/change data open this participant (id)
+  std::optional<std::string> query;         // the search field starts with this text
   int frames = 3;                           // frames rendered before a screenshot
   int width = 1280;
   int height = 800;

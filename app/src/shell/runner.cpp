@@ -148,6 +148,8 @@ int run(const RunnerParams& params, Lifecycle& lifecycle, RunQueue& queue, ui::A
 
   double wait = 0.0;
   int frame_count = 0;
+  constexpr double kScreenshotPatience = 20.0;  // seconds
+  const double started = glfwGetTime();
   while (exit_code == kExitOk && glfwWindowShouldClose(window) == GLFW_FALSE) {
     if (screenshot || wait <= 0.0) {
       glfwPollEvents();
@@ -186,7 +188,9 @@ int run(const RunnerParams& params, Lifecycle& lifecycle, RunQueue& queue, ui::A
     ++frame_count;
 
     if (screenshot) {
-      if (frame_count >= params.screenshot->frames) {
+      // Background work the screen waits for (a search, a sign-in) must have landed, within reason.
+      const bool waiting = lifecycle.busy && lifecycle.busy() && glfwGetTime() - started < kScreenshotPatience;
+      if (frame_count >= params.screenshot->frames && !waiting) {
         const auto pixels = offscreen->read_rgba();
         if (auto written = write_png(params.screenshot->out, offscreen->width(), offscreen->height(), pixels);
             !written.ok()) {

@@ -11,7 +11,7 @@
 
 namespace simpul::shell {
 
-enum ExitCode : int { kExitOk = 0, kExitError = 1, kExitUsage = 2, kExitNoDisplay = 3 };
+enum ExitCode : int { kExitOk = 0, kExitError = 1, kExitUsage = 2, kExitNoDisplay = 3, kExitSignIn = 4 };
 
 struct WindowOptions {
   int width = 1280;

@@ -26,6 +26,8 @@ class Navigator {
   virtual void open(std::string_view screen) = 0;
   // Returns to the previous screen; does nothing on the first one.
   virtual void back() = 0;
+  // Starts over with `screen` as the only one (after signing in: search; after signing out: login).
+  virtual void reset(std::string_view screen) = 0;
 };
 
 struct ScreenContext {

@@ -42,6 +42,13 @@ void draw_status_bar(const SyncStatusView& view) {
   dot(view.online ? ui::palette::kSuccess : ui::palette::kTextMuted);
   ImGui::SameLine(0.0f, ui::em(0.3f));
   ui::text_bold(tr(view.online ? "status.online" : "status.offline"));
+  if (!view.enrolled) {
+    divider();
+    ui::text_colored(ui::palette::kWarning, tr("status.not_enrolled"));
+  } else if (view.synced) {
+    divider();
+    ui::text_colored(ui::palette::kSuccess, tr("status.synced"));
+  }
 
   if (!view.phase.empty()) {
     divider();

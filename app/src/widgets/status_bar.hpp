@@ -1,12 +1,14 @@
 #pragma once
 // The persistent bottom bar: is this device online, what is sync doing, and what still needs attention.
-// Pure drawing from a SyncStatusView (filled from the sync engine once it exists).
+// Pure drawing from a SyncStatusView (widgets/sync_status.hpp fills it from the sync engine's status).
 #include <optional>
 #include <string>
 
 namespace simpul::widgets {
 
 struct SyncStatusView {
+  bool enrolled = true;            // false: this device has no server yet; everything stays local
+  bool synced = false;             // "Tersinkron": only when sync::SyncStatus::synced() says so
   bool online = false;
   std::string phase;               // what sync is doing now, in the UI language; empty: idle
   std::optional<float> progress;  // 0..1 while a sync step reports progress

@@ -1,5 +1,5 @@
 #pragma once
-// Login (placeholder until authentication is wired): user name, password, one submit button, one error line.
+// Login: user name, password, one submit button, one error line.
 #include <optional>
 #include <string>
 

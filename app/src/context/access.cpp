@@ -1,0 +1,33 @@
+#include "context/access.hpp"
+
+namespace simpul::context {
+
+bool allowed(Role role, Permission permission) {
+  switch (permission) {
+    case Permission::open:
+    case Permission::view_participants:
+      return true;
+    case Permission::edit_participants:
+    case Permission::resolve_sync:
+      return role == Role::admin || role == Role::registration;
+    case Permission::rate_services:
+      return role != Role::viewer;
+    case Permission::administer:
+      return role == Role::admin;
+  }
+  return false;
+}
+
+std::string_view permission_name(Permission permission) {
+  switch (permission) {
+    case Permission::open: return "open";
+    case Permission::view_participants: return "view_participants";
+    case Permission::edit_participants: return "edit_participants";
+    case Permission::rate_services: return "rate_services";
+    case Permission::resolve_sync: return "resolve_sync";
+    case Permission::administer: return "administer";
+  }
+  return "?";
+}
+
+}  // namespace simpul::context

@@ -1,0 +1,26 @@
+#pragma once
+// Who may do what. Enforced where things happen (navigation refuses a screen, controllers refuse an intent),
+// not only by hiding buttons.
+//   admin         everything, including users, enrollment and settings (the admin screens)
+//   registration  registers and changes participants, rates services, works the sync lists
+//   clinician     looks participants up, records ratings (later: visits and screenings)
+//   viewer        looks participants up; changes nothing
+#include <string_view>
+
+#include "simpul/core/model.hpp"
+
+namespace simpul::context {
+
+enum class Permission {
+  open,               // no sign-in needed (login, first run, about)
+  view_participants,  // any signed-in, unlocked user
+  edit_participants,  // registration, change data, new family member
+  rate_services,      // the rating/comment entry on a past visit
+  resolve_sync,       // resend / discard rejected changes, resolve conflicts, "sync now"
+  administer,         // admin screens: users, enrollment, settings, backup
+};
+
+bool allowed(Role role, Permission permission);
+std::string_view permission_name(Permission permission);
+
+}  // namespace simpul::context

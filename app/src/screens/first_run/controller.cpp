@@ -1,0 +1,53 @@
+#include "screens/first_run/controller.hpp"
+
+#include "context/app_context.hpp"
+
+namespace simpul::screens::first_run {
+
+static_assert(shell::ScreenView<&draw, View, Form, Intents>);
+
+std::string validate(const CreateAdmin& create) {
+  if (create.username.empty()) return "first_run.error.username_required";
+  if (create.password.size() < kMinPasswordLength) return "first_run.error.password_short";
+  if (create.password != create.password_again) return "first_run.error.password_mismatch";
+  if (create.server_url && (create.server_url->empty() || create.facility.empty() || create.code.empty()))
+    return "enroll.error.incomplete";
+  return {};
+}
+
+void FirstRunScreen::frame(shell::ScreenContext&) {
+  const Intents intents = draw(view_, form_);
+  if (intents.create) apply(*intents.create);
+}
+
+void FirstRunScreen::apply(const CreateAdmin& create) {
+  view_.error_key = validate(create);
+  if (!view_.error_key.empty()) return;
+  view_.busy = true;
+  form_.password.clear();
+  form_.password_again.clear();
+  std::weak_ptr<bool> alive = alive_;
+  context::AppContext& app = app_;
+  app_.create_first_admin(create.username, create.display_name, create.password,
+                          [this, alive, &app, create](Status outcome) {
+    if (!outcome.ok()) {
+      if (alive.expired()) return;
+      view_.busy = false;
+      view_.error_key = outcome.error().code == "password.too_short" ? "first_run.error.password_short"
+                                                                            : "first_run.error.failed";
+      return;
+    }
+    // The admin is signed in; the shell moves on. Enrollment, when asked for, runs on and reports back.
+    if (create.server_url) {
+      app.enroll(*create.server_url, create.facility, create.code, [&app](Status enrolled) {
+        app.notify(enrolled.ok() ? "enroll.done" : "enroll.failed");
+      });
+    }
+  });
+}
+
+std::unique_ptr<shell::Screen> make_first_run_screen(const ScreenDeps& deps) {
+  return std::make_unique<FirstRunScreen>(deps.app);
+}
+
+}  // namespace simpul::screens::first_run

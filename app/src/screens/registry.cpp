@@ -1,0 +1,36 @@
+#include "screens/registry.hpp"
+
+#include "screens/about/controller.hpp"
+#include "screens/first_run/controller.hpp"
+#include "screens/lock/controller.hpp"
+#include "screens/login/controller.hpp"
+
+namespace simpul::screens {
+
+using context::Permission;
+
+namespace {
+// Screens that need nothing from the context.
+template <class S>
+std::unique_ptr<shell::Screen> make_plain(const ScreenDeps&) {
+  return std::make_unique<S>();
+}
+}  // namespace
+
+const std::vector<ScreenSpec>& all_screens() {
+  static const std::vector<ScreenSpec> kScreens = {
+      {"login", Permission::open, &login::make_login_screen},
+      {"about", Permission::open, &make_plain<about::AboutScreen>},
+      {"first_run", Permission::open, &first_run::make_first_run_screen},
+      {"lock", Permission::open, &lock::make_lock_screen},
+  };
+  return kScreens;
+}
+
+const ScreenSpec* find_screen(std::string_view name) {
+  for (const ScreenSpec& spec : all_screens())
+    if (spec.name == name) return &spec;
+  return nullptr;
+}
+
+}  // namespace simpul::screens

@@ -1,0 +1,32 @@
+#pragma once
+// The strip above every staff screen: who is signed in (and a loud warning for a demo account), the main
+// places (search, sync, admin for admins), language, lock and sign out. Pure drawing from a plain struct.
+#include <optional>
+#include <string>
+
+namespace simpul::widgets {
+
+struct SessionBarView {
+  std::string display_name;
+  std::string role_key;        // i18n key of the role ("role.admin")
+  bool demo = false;           // a demo account: the warning banner is drawn
+  bool show_admin = false;     // only admins see the admin entry
+  std::string current;         // the screen shown, to mark its entry
+  std::string language;        // "id" | "en"
+  std::string notice_key;      // a one-line notice (e.g. not allowed); empty: none
+};
+
+struct SessionBarIntents {
+  std::optional<std::string> open;      // a screen name
+  std::optional<std::string> language;  // "id" | "en"
+  bool lock = false;
+  bool sign_out = false;
+  bool dismiss_notice = false;
+};
+
+SessionBarIntents draw_session_bar(const SessionBarView& view);
+
+// Only the warning banner and the notice, for screens without a session (first run, login, lock).
+void draw_demo_banner();
+
+}  // namespace simpul::widgets
