@@ -1,5 +1,9 @@
 // Push: per-op verdicts, a poison op never blocks the ones after it, and exactly-once under replay.
+#include <atomic>
+#include <thread>
+
 #include "server_fixture.hpp"
+#include "simpul/storage/schema.hpp"
 
 namespace simpul::server::test {
 namespace {
@@ -151,6 +155,67 @@ TEST_F(ServerPush, TooManyOpsInOneRequestIsABadRequest) {
   auto reply = push_raw(d, ops);
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.json().value("error", ""), "bad_request");
+}
+
+}  // namespace
+}  // namespace simpul::server::test
+
+namespace simpul::server::test {
+namespace {
+
+TEST_F(ServerPush, ConcurrentPushesFromManyDesksApplyExactlyOnce) {
+  constexpr int kDevices = 4;
+  constexpr int kPushes = 5;
+  constexpr int kOps = 20;
+  std::vector<Device> devices;
+  for (int i = 0; i < kDevices; ++i) devices.push_back(enroll(i % 2 == 0 ? kF1 : kF2));
+  // Bodies are built up front; each desk then sends every push twice, all desks at once.
+  std::vector<std::vector<std::string>> bodies(kDevices);
+  for (int d = 0; d < kDevices; ++d) {
+    for (int p = 0; p < kPushes; ++p) {
+      sync::PushRequest req;
+      req.client_time_ms = clock.now_ms();
+      for (int o = 0; o < kOps; ++o) {
+        const std::string id = "q-" + std::to_string(d) + "-" + std::to_string(p) + "-" + std::to_string(o);
+        req.ops.push_back(op(devices[static_cast<std::size_t>(d)], "queue_entry", id,
+                             {{"facility", devices[static_cast<std::size_t>(d)].facility}, {"poli", "001"},
+                              {"day", "2026-01-01"}, {"state", "waiting"}}));
+      }
+      bodies[static_cast<std::size_t>(d)].push_back(sync::encode(req));
+    }
+  }
+  std::atomic<int> ok{0}, applied{0}, duplicate{0};
+  std::vector<std::thread> threads;
+  for (int d = 0; d < kDevices; ++d) {
+    threads.emplace_back([&, d] {
+      httplib::Client c("127.0.0.1", port);
+      const auto& dev = devices[static_cast<std::size_t>(d)];
+      httplib::Headers h = {{sync::kProtocolHeader, "1"},
+                            {sync::kSchemaHeader, std::to_string(storage::latest_schema_version())},
+                            {"Authorization", "Bearer " + dev.id + "." + dev.token}};
+      for (int round = 0; round < 2; ++round) {
+        for (const auto& body : bodies[static_cast<std::size_t>(d)]) {
+          auto r = c.Post("/v1/push", h, body, sync::kContentType);
+          if (!r || r->status != 200) continue;
+          ++ok;
+          auto resp = sync::decode<sync::PushResponse>(r->body);
+          if (!resp.ok()) continue;
+          for (const auto& res : resp->results) {
+            if (res.verdict == sync::Verdict::applied) ++applied;
+            if (res.verdict == sync::Verdict::duplicate) ++duplicate;
+          }
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), kDevices * kPushes * 2);
+  EXPECT_EQ(applied.load(), kDevices * kPushes * kOps);
+  EXPECT_EQ(duplicate.load(), kDevices * kPushes * kOps);
+  auto read = store->read();
+  ASSERT_TRUE(read.ok());
+  const auto e = static_cast<std::uint32_t>(sync::entity_index(*storage::find_entity("queue_entry")));
+  EXPECT_EQ(*(*read)->count_live(e, std::nullopt), static_cast<std::uint64_t>(kDevices * kPushes * kOps));
 }
 
 }  // namespace
