@@ -184,13 +184,14 @@ StepOutcome SyncEngine::run_due() {
     auto seen = client_.probe();
     if (!seen.ok()) {
       on_failure(seen.error());
-      return StepOutcome{StepKind::probe, false, seen.error().code};
+      return StepOutcome{StepKind::probe, false, seen.error().code, {}};
     }
     std::lock_guard lock(mu_);
     status_.online = Online::online;
   }
   auto cycle = run_cycle();
-  return StepOutcome{StepKind::cycle, cycle.ok(), cycle.ok() ? std::string() : cycle.error().code};
+  if (!cycle.ok()) return StepOutcome{StepKind::cycle, false, cycle.error().code, {}};
+  return StepOutcome{StepKind::cycle, true, {}, std::move(cycle).value()};
 }
 
 bool SyncEngine::digest_due() {

@@ -45,7 +45,8 @@ enum class StepKind { nothing, cycle, probe };
 struct StepOutcome {
   StepKind kind = StepKind::nothing;
   bool ok = false;
-  std::string error;  // code of the failure, "" when ok
+  std::string error;    // code of the failure, "" when ok
+  CycleReport report;   // what a successful cycle exchanged
 };
 
 class SyncEngine {
