@@ -207,10 +207,15 @@ Result<SearchPage> Participants::search(const std::string& raw, std::size_t limi
     rows = many("SELECT " + cols + " FROM participants WHERE nik = ?1 LIMIT ?2 OFFSET ?3", {q}, lim, off);
   } else if (all_digits(q)) {
     // Digits sort as text, so "q" <= x < "q;" (';' follows '9') is exactly the prefix range: index range scans.
+    // NIK matches come first in NIK order, then card-number matches whose NIK does not match, in card order.
+    // Each half reads only the rows up to the end of the page from its index, so a one-digit prefix that
+    // matches every participant costs no more than a long one (a UNION sorted as a whole read them all).
     const std::string hi = q + ";";
-    rows = many("SELECT " + cols + " FROM (SELECT " + cols +
-                    " FROM participants WHERE nik >= ?1 AND nik < ?2 UNION SELECT " + cols +
-                    " FROM participants WHERE card_number >= ?1 AND card_number < ?2) ORDER BY nik LIMIT ?3 OFFSET ?4",
+    rows = many("SELECT " + cols + " FROM (SELECT * FROM (SELECT 0 AS half, nik AS key, " + cols +
+                    " FROM participants WHERE nik >= ?1 AND nik < ?2 ORDER BY nik LIMIT ?3 + ?4)"
+                    " UNION ALL SELECT * FROM (SELECT 1, card_number, " + cols +
+                    " FROM participants WHERE card_number >= ?1 AND card_number < ?2 AND NOT (nik >= ?1 AND nik < ?2)"
+                    " ORDER BY card_number LIMIT ?3 + ?4)) ORDER BY half, key LIMIT ?3 OFFSET ?4",
                 {q, hi}, lim, off);
   } else {
     const std::string fts = fts_prefix_query(q);
