@@ -301,3 +301,32 @@ TEST_F(SyncEndToEnd, ServerKilledAndRestartedMidSync) {
   EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM queue_entries"), 30);
   EXPECT_EQ(replica_digest_of(*a.ui), server_digest());
 }
+
+TEST_F(SyncEndToEnd, ReturnAfterRetentionResetsAndKeepsLocalChanges) {
+  E2eDesk& a = make_desk("a");
+  E2eDesk& b = make_desk("b");
+  ASSERT_TRUE(sync_until_complete(a).ok());
+  ASSERT_TRUE(sync_until_complete(b).ok());
+  // Desk a is offline for a long time and works: queue entries nobody else has seen.
+  queue_patients(*a.ui, facility, "offline-", 4);
+  // Meanwhile desk b keeps working, and the server drops its change log beyond retention.
+  queue_patients(*b.ui, facility, "online-", 3);
+  ASSERT_TRUE(sync_until_complete(b).ok());
+  std::this_thread::sleep_for(20ms);
+  run({SIMPUL_SERVER_BIN, "compact", "--db", server_db, "--retention-days", "0"});
+
+  // Only the pull (no push first): the reset happens with the local ops still unconfirmed.
+  SyncClient client(a.engine->replica(), a.engine->transport());
+  auto pulled = client.pull();
+  ASSERT_TRUE(pulled.ok()) << pulled.error().message;
+  EXPECT_TRUE(pulled->reset);
+  EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM queue_entries WHERE id LIKE 'offline-%'"), 4) << "local work lost";
+  EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM queue_entries WHERE id LIKE 'online-%'"), 3);
+  EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')"), 4);
+  ASSERT_TRUE(sync_until_complete(a).ok());
+  ASSERT_TRUE(sync_until_complete(b).ok());
+  const std::string digest = server_digest();
+  EXPECT_EQ(replica_digest_of(*a.ui), digest);
+  EXPECT_EQ(replica_digest_of(*b.ui), digest);
+  EXPECT_EQ(count(*b.ui, "SELECT count(*) FROM queue_entries WHERE id LIKE 'offline-%'"), 4);
+}
