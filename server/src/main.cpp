@@ -124,12 +124,18 @@ std::optional<long long> to_number(const std::string& text) {
   }
 }
 
+// --db FILE or sqlite:FILE. (postgresql://… is the store issue 8 adds behind the same interface.)
 Result<std::unique_ptr<Store>> open_store(const Args& a, bool create = false) {
   auto db = a.get("--db");
-  if (!db) return make_error(ErrorKind::invalid, "cli.db", "--db FILE is required");
+  if (!db || db->empty()) return make_error(ErrorKind::invalid, "cli.db", "--db FILE is required");
+  std::string path = *db;
+  if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0) {
+    return make_error(ErrorKind::invalid, "cli.db", "this build has no PostgreSQL store yet: use an SQLite file");
+  }
+  if (path.rfind("sqlite:", 0) == 0) path = path.substr(7);
   SqliteStoreOptions o;
   o.create = create;
-  return open_sqlite_store(*db, o);
+  return open_sqlite_store(path, o);
 }
 
 int cmd_init(const Args& a) {

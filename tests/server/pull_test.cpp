@@ -208,6 +208,17 @@ TEST_F(ServerPull, ACursorOlderThanRetentionGetsResetRequired) {
   EXPECT_NE(find_row(pages, "queue_entry", "q-1"), nullptr);
 }
 
+TEST_F(ServerPull, ACursorAheadOfTheServerGetsResetRequired) {
+  // The server was restored from an older backup: the device has seen transactions it no longer has.
+  Device d = enroll(kF1);
+  pull_all(d);
+  d.cursor = *service->last_tx() + 5;
+  EXPECT_TRUE(pull(d).reset_required);
+  d.cursor = 0;
+  d.snapshot = sync::SnapshotPos{true, 1, "", *service->last_tx() + 5, 0, 10};
+  EXPECT_TRUE(pull(d).reset_required);
+}
+
 TEST_F(ServerPull, CompactionDropsTombstoneContentButNeverResurrects) {
   Device d = enroll(kF1);
   pull_all(d);

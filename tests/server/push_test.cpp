@@ -189,6 +189,7 @@ TEST_F(ServerPush, ConcurrentPushesFromManyDesksApplyExactlyOnce) {
   for (int d = 0; d < kDevices; ++d) {
     threads.emplace_back([&, d] {
       httplib::Client c("127.0.0.1", port);
+      c.set_tcp_nodelay(true);
       const auto& dev = devices[static_cast<std::size_t>(d)];
       httplib::Headers h = {{sync::kProtocolHeader, "1"},
                             {sync::kSchemaHeader, std::to_string(storage::latest_schema_version())},

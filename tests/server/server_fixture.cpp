@@ -94,6 +94,7 @@ void ServerFixture::SetUp() {
   port = *p;
   client = std::make_unique<httplib::Client>("127.0.0.1", port);
   client->set_keep_alive(true);
+  client->set_tcp_nodelay(true);  // as the desk's libcurl does; otherwise Nagle adds 40 ms per request
   client->set_read_timeout(10, 0);
 }
 
