@@ -43,7 +43,11 @@ RejectedOp rejected_from(const storage::OutboxOp& op, const std::string& reason)
 }  // namespace
 
 SyncClient::SyncClient(storage::Replica& replica, Transport& transport, ClientOptions options)
-    : replica_(replica), transport_(transport), options_(std::move(options)) {
+    : replica_(replica),
+      transport_(transport),
+      options_(std::move(options)),
+      page_rows_(options_.pull_max_rows),
+      page_bytes_(options_.pull_max_bytes) {
   if (options_.device_name.empty()) options_.device_name = host_name();
 }
 
@@ -247,10 +251,18 @@ Result<PullReport> SyncClient::pull() {
     const bool bootstrap = state.cursor == 0 || state.snapshot.active;
     report.bootstrap = report.bootstrap || bootstrap;
     phase(bootstrap ? Phase::bootstrapping : Phase::pulling);
-    const PullRequest request{state.cursor, state.snapshot, options_.pull_max_rows, options_.pull_max_bytes};
+    const PullRequest request{state.cursor, state.snapshot, page_rows_, page_bytes_};
     const std::int64_t sent_at = replica_.clock().now_ms();
     auto body = call("/v1/pull", encode(request), /*authenticated=*/true);
-    if (!body.ok()) return body.error();
+    if (!body.ok()) {
+      if (body.error().code == "net.timeout" || body.error().code == "net.timeout_after_send") {
+        page_rows_ = std::max(page_rows_ / 2, std::max<std::uint32_t>(options_.pull_max_rows / 16, 1));
+        page_bytes_ = std::max(page_bytes_ / 2, std::max<std::uint32_t>(options_.pull_max_bytes / 16, 16u << 10));
+      }
+      return body.error();
+    }
+    page_rows_ = static_cast<std::uint32_t>(std::min<std::uint64_t>(options_.pull_max_rows, page_rows_ * 2ULL));
+    page_bytes_ = static_cast<std::uint32_t>(std::min<std::uint64_t>(options_.pull_max_bytes, page_bytes_ * 2ULL));
     auto response = decode_answer<PullResponse>(*body, "pull");
     if (!response.ok()) return response.error();
     learn_clock(response->server_time_ms, sent_at, replica_.clock().now_ms());

@@ -391,3 +391,23 @@ TEST_F(SyncClientTest, PushOfOpsAlreadyAppliedGetsDuplicatesAndConfirmsOnce) {
   EXPECT_EQ(count(*d.ui, "SELECT count(*) FROM outbox"), 2);
   EXPECT_EQ(count(*d.ui, "SELECT count(*) FROM outbox WHERE state = 'confirmed' AND result = 'duplicate'"), 2);
 }
+
+TEST_F(SyncClientTest, PagesShrinkAfterATimeoutAndGrowBackAfterwards) {
+  for (int i = 0; i < 40; ++i) server.put("facility", "F" + std::to_string(100 + i), Fields{{"type", "x"}, {"name", "F"}});
+  Desk d = make_desk("a");
+  ClientOptions options;
+  options.pull_max_rows = 8;
+  options.pull_max_bytes = 1u << 20;
+  SyncClient c(d.sync_replica(), d.engine->transport(), options);
+  d.transport->add_fault(
+      FakeTransport::Fault{FakeTransport::Fault::When::before, NetFailure::timeout_after_send, "/v1/pull", 1});
+  ASSERT_FALSE(c.pull().ok());
+  EXPECT_EQ(c.page_bytes(), 512u << 10);
+  server.pulls.clear();
+  ASSERT_TRUE(c.pull().ok());
+  ASSERT_GE(server.pulls.size(), 3u);
+  EXPECT_EQ(server.pulls[0].max_rows, 4u) << "the page after the timeout is smaller";
+  EXPECT_EQ(server.pulls[1].max_rows, 8u) << "and grows back once pages arrive";
+  EXPECT_EQ(c.page_bytes(), 1u << 20);
+  EXPECT_EQ(digest(*d.ui), server.digest());
+}

@@ -87,8 +87,10 @@ class SyncClient {
   // Sends unconfirmed outbox ops in seq order, in batches, until none that existed when it started
   // remain unconfirmed (rejected ones leave the queue for the needs-attention list).
   Result<PushReport> push();
-  // Pulls pages until the server has no more; handles bootstrap, resume and client reset.
+  // Pulls pages until the server has no more; handles bootstrap, resume and client reset. A page that
+  // times out makes the next ones smaller (down to 1/16 of the configured size).
   Result<PullReport> pull();
+  std::uint32_t page_bytes() const { return page_bytes_; }
   // push() then pull(): ok only when the whole exchange completed.
   Result<CycleReport> sync_once();
   // Compares the scope digest with the server's; with `repair`, replaces the differing buckets.
@@ -107,6 +109,10 @@ class SyncClient {
   Transport& transport_;
   ClientOptions options_;
   ClientEvents events_;
+  // Pull page size in force: halved after a page timed out (a slower link than pages were sized for),
+  // grown back after pages that arrive.
+  std::uint32_t page_rows_;
+  std::uint32_t page_bytes_;
 };
 
 }  // namespace simpul::sync
