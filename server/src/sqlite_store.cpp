@@ -6,6 +6,7 @@
 #include <climits>
 #include <filesystem>
 #include <mutex>
+#include <set>
 
 #include "simpul/sync/rows.hpp"
 
@@ -112,9 +113,40 @@ CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 }
 
 // Server schema migrations, gated on PRAGMA user_version (independent of the replica's numbering).
+// Migration 1 creates the entity tables from today's EntityDefs; reconcile_entity_tables() brings an
+// older database's entity tables up to the EntityDefs (new tables, columns, indexes) on every open, so
+// a replica schema migration that adds a synced column needs no server migration of its own.
 const std::vector<std::string>& server_migrations() {
   static const std::vector<std::string> kMigrations = {server_ddl()};
   return kMigrations;
+}
+
+Status reconcile_entity_tables(Database& db) {
+  for (const auto& def : storage::entities()) {
+    auto info = db.prepare_uncached("SELECT name FROM pragma_table_info('" + def.table + "')");
+    if (!info.ok()) return info.error();
+    std::set<std::string> have;
+    for (;;) {
+      auto r = info->step();
+      if (!r.ok()) return r.error();
+      if (!r.value()) break;
+      have.insert(info->text(0));
+    }
+    if (have.empty()) {
+      SIMPUL_TRY(db.exec(entity_ddl(def)));
+      continue;
+    }
+    for (const auto& c : def.columns) {
+      if (have.count(c.name) == 0) {
+        SIMPUL_TRY(db.exec("ALTER TABLE " + def.table + " ADD COLUMN " + c.name + " " + sql_type(c.type)));
+      }
+      if (indexed_column(c.name)) {
+        SIMPUL_TRY(db.exec("CREATE INDEX IF NOT EXISTS " + def.table + "_" + c.name + " ON " + def.table + "(" +
+                           c.name + ")"));
+      }
+    }
+  }
+  return {};
 }
 
 // Prepared SQL per entity, built once.
@@ -774,7 +806,10 @@ Status migrate_server(Database& db) {
     SIMPUL_TRY(db.set_user_version(v + 1));
     SIMPUL_TRY(tx->commit());
   }
-  return {};
+  auto tx = Transaction::begin(db);
+  if (!tx.ok()) return tx.error();
+  SIMPUL_TRY(reconcile_entity_tables(db));
+  return tx->commit();
 }
 
 }  // namespace

@@ -1,0 +1,103 @@
+// The SQLite store on its own: transaction numbering, refusing strangers' files, schema catch-up.
+#include <gtest/gtest.h>
+
+#include "simpul/core/clock.hpp"
+#include "simpul/server/sqlite_store.hpp"
+#include "simpul/storage/db.hpp"
+#include "simpul/storage/replica.hpp"
+#include "support/temp_dir.hpp"
+
+namespace simpul::server {
+namespace {
+
+std::unique_ptr<Store> open(const std::string& path, bool create = true) {
+  SqliteStoreOptions o;
+  o.create = create;
+  o.synchronous_full = false;
+  auto s = open_sqlite_store(path, o);
+  EXPECT_TRUE(s.ok()) << s.error().message;
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+TEST(ServerStore, TransactionNumbersAdvanceOnlyWhenSomethingWasWritten) {
+  simpul::test::TempDir dir("simpul-store");
+  auto store = open((dir.path() / "s.db").string());
+  const auto& def = *storage::find_entity("facility");
+  {
+    auto tx = store->write(1);
+    ASSERT_TRUE(tx.ok());
+    EXPECT_EQ((*tx)->tx(), 1);
+    StoredRow row;
+    row.id = "1001P001";
+    row.fields = {{"type", "puskesmas"}, {"name", "Satu"}};
+    row.clocks["name"] = FieldClock{"0000000000000001-00000-x", "d1", 1};
+    row.tx = 1;
+    ASSERT_TRUE((*tx)->write(def, row).ok());
+    ASSERT_TRUE((*tx)->commit().ok());
+  }
+  {
+    auto tx = store->write(2);  // reads only: rolled back, number not used
+    EXPECT_EQ((*tx)->tx(), 2);
+  }
+  {
+    auto tx = store->write(3);
+    EXPECT_EQ((*tx)->tx(), 2);
+    ASSERT_TRUE((*tx)->commit().ok());  // nothing written: no number consumed
+  }
+  auto read = store->read();
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(*(*read)->last_tx(), 1);
+  auto loaded = (*read)->load(def, "1001P001");
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_EQ((*loaded)->clocks.at("name").device, "d1");
+  EXPECT_EQ((*loaded)->fields["name"], "Satu");
+  EXPECT_TRUE((*loaded)->fields["latitude"].is_null());
+}
+
+TEST(ServerStore, CountersKeepLeadingZeroRangesAndNeverRepeat) {
+  simpul::test::TempDir dir("simpul-store");
+  auto store = open((dir.path() / "s.db").string());
+  auto tx = store->write(1);
+  EXPECT_EQ(*(*tx)->next_counter("card_number", 2'000'000'000), 2'000'000'000);
+  EXPECT_EQ(*(*tx)->next_counter("card_number", 2'000'000'000), 2'000'000'001);
+  EXPECT_EQ(*(*tx)->next_counter("card_number", 5), 2'000'000'002);
+}
+
+TEST(ServerStore, RefusesAReplicaFileAndAMissingFile) {
+  simpul::test::TempDir dir("simpul-store");
+  const std::string replica_path = (dir.path() / "desk.db").string();
+  {
+    ManualClock clock;
+    auto replica = storage::Replica::open(replica_path, clock);
+    ASSERT_TRUE(replica.ok());
+  }
+  SqliteStoreOptions o;
+  auto refused = open_sqlite_store(replica_path, o);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "server.not_server_db");
+  auto missing = open_sqlite_store((dir.path() / "none.db").string(), o);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, "server.no_database");
+}
+
+TEST(ServerStore, AnOlderDatabaseGetsNewEntityColumnsOnOpen) {
+  simpul::test::TempDir dir("simpul-store");
+  const std::string path = (dir.path() / "s.db").string();
+  open(path).reset();
+  {
+    auto db = storage::Database::open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->exec("ALTER TABLE participants DROP COLUMN registered_at").ok());
+    ASSERT_TRUE(db->exec("DROP TABLE conflicts").ok());
+  }
+  auto store = open(path, false);
+  ASSERT_NE(store, nullptr);
+  auto read = store->read();
+  auto row = (*read)->load(*storage::find_entity("participant"), "nobody");
+  EXPECT_TRUE(row.ok());
+  auto scan = (*read)->scan(static_cast<std::uint32_t>(storage::entities().size() - 1), std::nullopt, "", 10);
+  EXPECT_TRUE(scan.ok());
+}
+
+}  // namespace
+}  // namespace simpul::server
