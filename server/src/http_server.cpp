@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <csignal>
 #include <chrono>
 #include <thread>
 
@@ -269,6 +270,9 @@ HttpServer::HttpServer(SyncService& service, HttpOptions options, JsonLog& log)
 HttpServer::~HttpServer() { stop(); }
 
 Result<int> HttpServer::bind() {
+  // cpp-httplib (as packaged) sends without MSG_NOSIGNAL: a desk that drops the connection while its
+  // answer is being written would otherwise kill the whole server with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   auto& o = impl_->options;
   int port = o.port;
   if (port == 0) {

@@ -1,5 +1,8 @@
 // /healthz, /metrics and the JSON request log (which must never carry personal data or secrets).
+#include <sys/socket.h>
+
 #include "server_fixture.hpp"
+#include "support/socket.hpp"
 #include "simpul/storage/schema.hpp"
 
 namespace simpul::server::test {
@@ -60,6 +63,44 @@ TEST_F(ServerObservability, LogLinesAreJsonWithoutPersonalDataOrSecrets) {
     }
   }
   EXPECT_TRUE(saw_push);
+}
+
+}  // namespace
+}  // namespace simpul::server::test
+
+namespace simpul::server::test {
+namespace {
+
+using ServerRobustness = ServerFixture;
+
+TEST_F(ServerRobustness, ADeskThatHangsUpMidAnswerDoesNotTakeTheServerDown) {
+  Device d = enroll(kF1);
+  pull_all(d);
+  const std::string text(2000, 'x');
+  for (int p = 0; p < 2; ++p) {
+    std::vector<sync::WireOp> ops;
+    for (int i = 0; i < 1000; ++i) {
+      ops.push_back(op(d, "complaint", "c-" + std::to_string(p) + "-" + std::to_string(i),
+                       {{"facility", kF1}, {"category", "service"}, {"text", text + std::to_string(i)}}));
+    }
+    push(d, ops);
+  }
+  // A bootstrap of ~4 MB, requested and then abandoned with a reset before the answer is read.
+  const std::string body = sync::encode(sync::PullRequest{0, {}, 20000, 8u << 20});
+  const std::string request = "POST /v1/pull HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Simpul-Protocol: 1\r\nX-Simpul-Schema: " +
+                              std::to_string(storage::latest_schema_version()) + "\r\nAuthorization: Bearer " + d.id +
+                              "." + d.token + "\r\nContent-Type: application/x-simpul\r\nContent-Length: " +
+                              std::to_string(body.size()) + "\r\n\r\n" + body;
+  for (int i = 0; i < 3; ++i) {
+    auto fd = simpul::test::connect_tcp(static_cast<std::uint16_t>(port));
+    ASSERT_TRUE(fd.valid());
+    ASSERT_TRUE(simpul::test::send_all(fd.get(), request));
+    char first[16];
+    ASSERT_GT(::recv(fd.get(), first, sizeof first, 0), 0);  // the answer has started
+    simpul::test::close_with_reset(fd);
+  }
+  EXPECT_EQ(get("/healthz").status, 200);
+  EXPECT_FALSE(pull_all(d).empty());
 }
 
 }  // namespace
