@@ -1,0 +1,25 @@
+#include "commands.hpp"
+
+namespace simpul::ctl {
+
+const std::vector<Command>& commands() {
+  // Later commands (enroll, sync, conflicts, digest, queue …) are added here, one line each.
+  static const std::vector<Command> kCommands = {
+      init_command(),     demo_command(),  search_command(),   show_command(),      register_command(),
+      update_command(),   audit_command(), status_command(),   user_add_command(),  user_list_command(),
+      backup_command(),   restore_command(),
+  };
+  return kCommands;
+}
+
+const std::vector<StatusSection>& status_sections() {
+  static const std::vector<StatusSection> kSections = {
+      fill_counts_status,
+      fill_outbox_status,
+      fill_schema_status,
+      fill_device_status,
+  };
+  return kSections;
+}
+
+}  // namespace simpul::ctl

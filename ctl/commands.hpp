@@ -1,0 +1,34 @@
+#pragma once
+// The command table. One factory per command file; commands.cpp lists them in the order `--help` shows.
+#include <vector>
+
+#include "command.hpp"
+
+namespace simpul::ctl {
+
+const std::vector<Command>& commands();
+
+// `simpulctl status` is assembled from sections, in this order; each adds its fields to the report
+// object. A new part of the status (sync's last_sync_at, online, open_conflicts, …) is one more function
+// and one more line in status_sections() (commands.cpp).
+using StatusSection = Status (*)(storage::Replica& replica, nlohmann::json& report);
+const std::vector<StatusSection>& status_sections();
+Status fill_counts_status(storage::Replica& replica, nlohmann::json& report);   // participants, families, ...
+Status fill_outbox_status(storage::Replica& replica, nlohmann::json& report);   // pending_ops, rejected_ops
+Status fill_schema_status(storage::Replica& replica, nlohmann::json& report);   // schema_version
+Status fill_device_status(storage::Replica& replica, nlohmann::json& report);   // device {...}
+
+Command init_command();
+Command demo_command();
+Command search_command();
+Command show_command();
+Command register_command();
+Command update_command();
+Command audit_command();
+Command status_command();
+Command user_add_command();
+Command user_list_command();
+Command backup_command();
+Command restore_command();
+
+}  // namespace simpul::ctl
