@@ -58,13 +58,15 @@ Status fill_device_status(storage::Replica& r, Report& report) {
 
 namespace {
 
+// "key: value" lines; nested objects ("device") after the plain values, as "device.install_id: ...".
 void print_text(std::ostream& out, const Report& report, const std::string& prefix) {
   for (const auto& [key, value] : report.items()) {
-    if (value.is_object()) {
-      print_text(out, value, prefix + key + ".");
-    } else {
+    if (!value.is_object()) {
       out << prefix << key << ": " << (value.is_string() ? value.get<std::string>() : value.dump()) << '\n';
     }
+  }
+  for (const auto& [key, value] : report.items()) {
+    if (value.is_object()) print_text(out, value, prefix + key + ".");
   }
 }
 
