@@ -58,6 +58,7 @@ Status run_user_add(Context& ctx) {
   user.username = username;
   user.display_name = ctx.args().get_or("name", username);
   user.role = *role;
+  user.demo = ctx.args().has("demo");
   auto id = storage::Users(**replica).create(*who, user, password);
   if (!id.ok()) return id.error();
   if (ctx.json()) {
@@ -99,10 +100,11 @@ Command user_add_command() {
   Command c;
   c.name = "user add";
   c.summary = "Create a staff account (password from SIMPUL_PASSWORD or stdin, never the command line)";
-  c.usage = "--db FILE --username NAME --role ROLE [--name DISPLAY_NAME] [--json]";
+  c.usage = "--db FILE --username NAME --role ROLE [--name DISPLAY_NAME] [--demo] [--json]";
   c.options = {{"username", "NAME", "the sign-in name", true},
                {"role", "ROLE", "admin | registration | clinician | viewer", true},
-               {"name", "DISPLAY_NAME", "the name shown in the app (default: the username)"}};
+               {"name", "DISPLAY_NAME", "the name shown in the app (default: the username)"},
+               {"demo", "", "mark it a demo account (the app shows a warning banner while it is signed in)"}};
   c.details =
       "The password (at least 8 characters) is read from SIMPUL_NEW_PASSWORD, else from SIMPUL_PASSWORD\n"
       "when no --user is given, else as one line on stdin (not echoed on a terminal). With --user, the\n"
