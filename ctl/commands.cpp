@@ -8,6 +8,8 @@ const std::vector<Command>& commands() {
       init_command(),     demo_command(),  search_command(),   show_command(),      register_command(),
       update_command(),   audit_command(), status_command(),   user_add_command(),  user_list_command(),
       backup_command(),   restore_command(),
+      enroll_command(),   sync_command(),  conflicts_command(), digest_command(),    rejected_command(),
+      resend_command(),   discard_command(),
   };
   return kCommands;
 }
@@ -18,6 +20,7 @@ const std::vector<StatusSection>& status_sections() {
       fill_outbox_status,
       fill_schema_status,
       fill_device_status,
+      fill_sync_status,
   };
   return kSections;
 }

@@ -17,6 +17,7 @@ Status fill_counts_status(storage::Replica& replica, nlohmann::json& report);   
 Status fill_outbox_status(storage::Replica& replica, nlohmann::json& report);   // pending_ops, rejected_ops
 Status fill_schema_status(storage::Replica& replica, nlohmann::json& report);   // schema_version
 Status fill_device_status(storage::Replica& replica, nlohmann::json& report);   // device {...}
+Status fill_sync_status(storage::Replica& replica, nlohmann::json& report);     // online, phase, last_sync_at, ...
 
 Command init_command();
 Command demo_command();
@@ -30,5 +31,13 @@ Command user_add_command();
 Command user_list_command();
 Command backup_command();
 Command restore_command();
+// Sync (cmd_sync.cpp).
+Command enroll_command();
+Command sync_command();
+Command conflicts_command();
+Command digest_command();
+Command rejected_command();
+Command resend_command();
+Command discard_command();
 
 }  // namespace simpul::ctl
