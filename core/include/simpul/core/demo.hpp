@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "simpul/core/date.hpp"
@@ -135,6 +136,18 @@ struct DemoData {
   std::vector<PastVisit> visits;
   std::vector<CivilRecord> civil_registry;  // the participants (same order), then the unregistered people
 };
+
+// A point on the map (WGS 84 degrees).
+struct GeoPoint {
+  double latitude = 0;
+  double longitude = 0;
+};
+
+// A synthetic, deterministic point for a district (6 digits) or village (10 digits, dotted or not) of
+// `regions`: the district centre the generator places facilities around, and for a village an offset of up
+// to about 2 km from it derived from the village code. Plausible on a map of the demo regency, not a survey
+// (the region table has no coordinates). Unknown codes and other levels are ErrorKind::not_found.
+Result<GeoPoint> approximate_location(const RegionTable& regions, std::string_view region_code);
 
 // Generates the demo data for `options.regency`, which must be a regency (4 digits) of `regions` with
 // districts and villages. Fails (ErrorKind::invalid) for an unknown regency or an invalid `today`.
