@@ -56,6 +56,8 @@ Status run_restore(Context& ctx) {
     return make_error(ErrorKind::not_found, "restore.missing", ctx.tr("no backup at " + source, "tidak ada cadangan di " + source));
   }
   SIMPUL_TRY(check_backup(ctx, source));
+  SIMPUL_TRY(ctx.require_role({Role::admin}));  // only with --user; opens the replica to sign in
+  ctx.close_replica();
   if (std::filesystem::exists(target, ec) && !ctx.args().has("force")) {
     // Changes not yet on the server exist only here: restoring over them would lose them for good.
     std::int64_t pending = 0;

@@ -1,8 +1,6 @@
 // simpulctl register: a new participant from a JSON document, checked with the core rules.
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "commands.hpp"
 #include "participant_input.hpp"
@@ -13,16 +11,21 @@
 namespace simpul::ctl {
 namespace {
 
+std::string read_all(std::istream& in) {
+  std::string text;
+  char buffer[4096];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
 Result<std::string> read_input(Context& ctx, const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  if (path == "-") return read_all(std::cin);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return make_error(ErrorKind::not_found, "input.missing",
                       ctx.tr("cannot read " + path, "tidak dapat membaca " + path));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_all(in);
 }
 
 Status run_register(Context& ctx) {

@@ -79,6 +79,8 @@ class Context {
 
   // The replica named by --db, opened (and migrated) on first use.
   Result<storage::Replica*> replica();
+  // Closes the replica (restore swaps the file and must not hold it open).
+  void close_replica() { replica_.reset(); }
   const std::string& db_path() const { return db_path_; }
   // Who is acting: --user NAME (password from SIMPUL_PASSWORD) or the system actor "simpulctl".
   Result<storage::Actor> actor();

@@ -151,7 +151,12 @@ int run(std::vector<std::string> argv, std::ostream& out, std::ostream& err) {
   }
 
   Context ctx(std::move(args), *command, out, err);
-  const Status s = command->run(ctx);
+  // A wrong --user password fails every command, not only the ones that write.
+  Status s;
+  if (ctx.args().has("user") && command->needs_db) {
+    if (auto who = ctx.actor(); !who.ok()) s = who.error();
+  }
+  if (s.ok()) s = command->run(ctx);
   out.flush();
   if (s.ok()) return kExitOk;
   if (is_usage_error(s.error())) return usage_failure(err, s.error().message);

@@ -385,6 +385,8 @@ TEST_F(Cli, ActingUserIsAuthenticatedAndRecorded) {
                    {{"SIMPUL_PASSWORD", "viewer-pass-1"}});
   EXPECT_EQ(denied.code, 1);
   EXPECT_NE(denied.err.find("role viewer"), std::string::npos) << denied.err;
+  Outcome read_as_wrong_user = ctl({"search", "siti", "--user", "admin"}, {{"SIMPUL_PASSWORD", "nope-nope"}});
+  EXPECT_EQ(read_as_wrong_user.code, 1) << "a wrong password fails reads too";
   Outcome short_password = ctl({"user", "add", "--username", "x", "--role", "viewer"}, {{"SIMPUL_PASSWORD", "short"}});
   EXPECT_EQ(short_password.code, 1);
 }
