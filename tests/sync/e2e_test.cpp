@@ -71,6 +71,9 @@ class SyncEndToEnd : public ::testing::Test {
       }
     }
     ASSERT_FALSE(facility.empty());
+    for (const auto& f : list) {
+      if (f.value("code", "") != facility) other_facility = f.value("code", "");
+    }
     port = static_cast<std::uint16_t>(test::free_tcp_port());
     start_server();
     proxy = std::make_unique<test::FaultProxy>(port, /*seed=*/20260101);
@@ -180,6 +183,7 @@ class SyncEndToEnd : public ::testing::Test {
   test::TempDir dir{"simpul-e2e"};
   std::string server_db;
   std::string facility;
+  std::string other_facility;  // reference data this desk may not edit
   std::uint16_t port = 0;
   std::unique_ptr<test::Process> server;
   std::unique_ptr<test::FaultProxy> proxy;
@@ -329,4 +333,128 @@ TEST_F(SyncEndToEnd, ReturnAfterRetentionResetsAndKeepsLocalChanges) {
   EXPECT_EQ(replica_digest_of(*a.ui), digest);
   EXPECT_EQ(replica_digest_of(*b.ui), digest);
   EXPECT_EQ(count(*b.ui, "SELECT count(*) FROM queue_entries WHERE id LIKE 'offline-%'"), 4);
+}
+
+// ---- simpulctl against the same server ----
+
+namespace {
+
+nlohmann::json parse_json(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << text;
+  return j;
+}
+
+}  // namespace
+
+TEST_F(SyncEndToEnd, SimpulctlEnrollsSyncsAndHandlesARejectedChange) {
+  const std::string db = dir.file("cli.db").string();
+  const std::string code = trim(run({SIMPUL_SERVER_BIN, "enroll-code", "--db", server_db, "--facility", facility}));
+  const std::string enrolled =
+      run({SIMPUL_CTL_BIN, "enroll", "--db", db, "--server", url(), "--facility", facility, "--code", code});
+  EXPECT_NE(enrolled.find("enrolled as device"), std::string::npos) << enrolled;
+  {
+    auto r = storage::Replica::open(db, clock);
+    ASSERT_TRUE(r.ok());
+    const std::string token = (*r)->device_token();
+    ASSERT_FALSE(token.empty());
+    EXPECT_EQ(enrolled.find(token), std::string::npos) << "the token was printed";
+  }
+
+  auto synced = parse_json(run({SIMPUL_CTL_BIN, "sync", "--db", db, "--json", "--timeout", "60"}));
+  EXPECT_EQ(synced["complete"], true);
+  EXPECT_EQ(synced["pulled"]["bootstrap"], true);
+  EXPECT_EQ(trim(run({SIMPUL_CTL_BIN, "digest", "--db", db})), server_digest());
+  auto status = parse_json(run({SIMPUL_CTL_BIN, "status", "--db", db, "--json"}));
+  EXPECT_TRUE(status["last_sync_at"].is_string());
+  EXPECT_EQ(status["online"], true);
+  EXPECT_EQ(status["phase"], "idle");
+  EXPECT_GT(status["cursor"].get<std::int64_t>(), 0);
+  EXPECT_EQ(status["open_conflicts"], 0);
+  EXPECT_EQ(status["rejected_ops"], 0);
+  EXPECT_EQ(status["synced"], true);
+
+  // A change the server refuses (another facility is the server's reference data): the exchange still
+  // completes, the op is listed with the reason, and "synced" stays off until it is dealt with.
+  std::string facility_name;
+  {
+    auto r = storage::Replica::open(db, clock);
+    ASSERT_TRUE(r.ok());
+    auto before = (*r)->load("facility", other_facility);
+    ASSERT_TRUE(before.ok() && before->has_value());
+    facility_name = (**before)["name"].get<std::string>();
+    auto tx = storage::Transaction::begin((*r)->db());
+    ASSERT_TRUE(
+        (*r)->upsert(storage::Actor{"", "cli"}, "facility", other_facility, Fields{{"name", "Renamed"}}).ok());
+    ASSERT_TRUE(tx->commit().ok());
+  }
+  auto refused = parse_json(run({SIMPUL_CTL_BIN, "sync", "--db", db, "--json"}));
+  EXPECT_EQ(refused["complete"], true);
+  EXPECT_EQ(refused["pushed"]["rejected"], 1) << refused.dump(2);
+  ASSERT_EQ(refused["rejected"].size(), 1u);
+  EXPECT_NE(refused["rejected"][0]["reason"].get<std::string>().find("scope.reference_data"), std::string::npos);
+  EXPECT_EQ(parse_json(run({SIMPUL_CTL_BIN, "status", "--db", db, "--json"}))["synced"], false);
+  auto rejected = parse_json(run({SIMPUL_CTL_BIN, "rejected", "--db", db, "--json"}));
+  ASSERT_EQ(rejected.size(), 1u);
+  const std::string seq = std::to_string(rejected[0]["seq"].get<std::int64_t>());
+  run({SIMPUL_CTL_BIN, "discard", "--db", db, "--seq", seq});
+  EXPECT_TRUE(parse_json(run({SIMPUL_CTL_BIN, "rejected", "--db", db, "--json"})).empty());
+  // The next exchange checks the digest and puts the server's name back.
+  run({SIMPUL_CTL_BIN, "sync", "--db", db});
+  status = parse_json(run({SIMPUL_CTL_BIN, "status", "--db", db, "--json"}));
+  EXPECT_EQ(status["synced"], true);
+  EXPECT_EQ(trim(run({SIMPUL_CTL_BIN, "digest", "--db", db})), server_digest());
+  auto r = storage::Replica::open(db, clock);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ((*(*r)->load("facility", other_facility))->value("name", ""), facility_name);
+  EXPECT_TRUE(parse_json(run({SIMPUL_CTL_BIN, "conflicts", "--db", db, "--json"})).is_array());
+}
+
+TEST_F(SyncEndToEnd, SimpulctlSyncExitsZeroOnlyAfterACompleteExchange) {
+  const std::string db = dir.file("cli.db").string();
+  const std::string code = trim(run({SIMPUL_SERVER_BIN, "enroll-code", "--db", server_db, "--facility", facility}));
+  run({SIMPUL_CTL_BIN, "enroll", "--db", db, "--server", url(), "--facility", facility, "--code", code});
+
+  // Server unreachable: retries until --timeout, then exit 1; the persisted status says offline.
+  proxy->set_down(true);
+  int rc = 0;
+  const auto start = std::chrono::steady_clock::now();
+  run({SIMPUL_CTL_BIN, "sync", "--db", db, "--timeout", "3"}, &rc);
+  EXPECT_EQ(rc, 1);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 15s);
+  auto status = parse_json(run({SIMPUL_CTL_BIN, "status", "--db", db, "--json"}));
+  EXPECT_EQ(status["online"], false);
+  EXPECT_EQ(status["phase"], "backing_off");
+  EXPECT_TRUE(status["last_sync_at"].is_null());
+  EXPECT_EQ(status["synced"], false);
+
+  proxy->set_down(false);
+  run({SIMPUL_CTL_BIN, "sync", "--db", db}, &rc);
+  EXPECT_EQ(rc, 0);
+
+  // A revoked device stops at once: no waiting out the timeout, no retry loop.
+  const std::string device = parse_json(run({SIMPUL_CTL_BIN, "status", "--db", db, "--json"}))["device"]["device_id"];
+  run({SIMPUL_SERVER_BIN, "revoke", "--db", server_db, "--device", device});
+  const auto revoked_at = std::chrono::steady_clock::now();
+  run({SIMPUL_CTL_BIN, "sync", "--db", db, "--timeout", "60"}, &rc);
+  EXPECT_EQ(rc, 1);
+  EXPECT_LT(std::chrono::steady_clock::now() - revoked_at, 10s);
+  status = parse_json(run({SIMPUL_CTL_BIN, "status", "--db", db, "--json"}));
+  EXPECT_EQ(status["phase"], "revoked");
+  EXPECT_EQ(status["synced"], false);
+}
+
+TEST_F(SyncEndToEnd, SimpulctlWatchPrintsStatusChangesUntilInterrupted) {
+  const std::string db = dir.file("cli.db").string();
+  const std::string code = trim(run({SIMPUL_SERVER_BIN, "enroll-code", "--db", server_db, "--facility", facility}));
+  run({SIMPUL_CTL_BIN, "enroll", "--db", db, "--server", url(), "--facility", facility, "--code", code});
+  test::Process watch(test::ProcessOptions{
+      {SIMPUL_CTL_BIN, "sync", "--db", db, "--watch"}, {}, test::Output::capture(), test::Output::capture(), {}});
+  ASSERT_TRUE(test::wait_until([&] { return watch.captured_stdout().find(" synced") != std::string::npos; }, 30s))
+      << watch.captured_stdout() << watch.captured_stderr();
+  watch.kill(SIGINT);
+  auto status = watch.wait_for(10s);
+  ASSERT_TRUE(status.has_value()) << "--watch did not stop on SIGINT";
+  EXPECT_EQ(status->code, 0) << watch.captured_stderr();
+  EXPECT_NE(watch.captured_stdout().find("bootstrapping"), std::string::npos) << watch.captured_stdout();
 }
