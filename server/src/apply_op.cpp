@@ -1,5 +1,6 @@
 #include "apply_op.hpp"
 
+#include "queue_server.hpp"
 #include "registration.hpp"
 #include "simpul/core/uuid.hpp"
 #include "values.hpp"
@@ -63,6 +64,25 @@ FieldClock OpApplier::op_clock(const Op& op) const {
 }
 
 Result<sync::OpResult> OpApplier::apply(const sync::WireOp& wire) {
+  auto r = apply_one(wire);
+  if (r.ok() && (r->verdict == Verdict::applied || r->verdict == Verdict::merged)) SIMPUL_TRY(after_apply(wire));
+  return r;
+}
+
+Status OpApplier::after_apply(const sync::WireOp& wire) {
+  if (wire.kind != "upsert") return {};
+  if (wire.entity == "queue_entry") return refresh_queue_state(ctx_, wire.entity_id);
+  if (wire.entity == "queue_event") {
+    auto ev = ctx_.tx().load(*storage::find_entity("queue_event"), wire.entity_id);
+    if (!ev.ok()) return ev.error();
+    if (ev->has_value()) {
+      if (auto entry = text_field(**ev, "entry_id"); !entry.empty()) return refresh_queue_state(ctx_, entry);
+    }
+  }
+  return {};
+}
+
+Result<sync::OpResult> OpApplier::apply_one(const sync::WireOp& wire) {
   conflicts_.clear();
   Op op;
   op.wire = &wire;
@@ -312,6 +332,9 @@ Result<sync::OpResult> OpApplier::create(Op& op) {
   if (def.entity == "conflict") {
     return reject(op, "conflict.server_only", "conflict records are created by the server; a desk can only resolve them");
   }
+  if (def.entity == "queue_slot") {
+    return reject(op, "queue_slot.server_only", "queue-number slots are assigned by the server at enrollment");
+  }
   if (is_shared(def)) {
     return reject(op, "scope.reference_data", "facilities are reference data managed by the central server");
   }
@@ -386,6 +409,9 @@ Result<sync::OpResult> OpApplier::remove(Op& op) {
   if (!*sees) return reject(op, "scope.out_of_scope", def.entity + " " + op.id + " is not in this facility's scope");
   if (def.append_only) return reject(op, "append_only", def.entity + " records are facts and cannot be deleted");
   if (def.entity == "conflict") return reject(op, "conflict.server_only", "resolve a conflict record instead of deleting it");
+  if (def.entity == "queue_slot") {
+    return reject(op, "queue_slot.server_only", "queue-number slots are released by revoking the device");
+  }
   // Edits by others that this device had not seen are lost with the row: keep them for review.
   nlohmann::json lost = nlohmann::json::object();
   std::string lost_hlc;

@@ -27,6 +27,9 @@ class OpApplier {
   Result<sync::OpResult> apply(const sync::WireOp& op);
 
  private:
+  Result<sync::OpResult> apply_one(const sync::WireOp& op);
+  // Derived data an applied op may change: a queue entry's state follows its events.
+  Status after_apply(const sync::WireOp& op);
   struct PendingConflict {
     const EntityDef* def;
     std::string entity_id;

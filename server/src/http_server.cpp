@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <chrono>
@@ -51,14 +52,28 @@ void respond_failure(httplib::Response& res, const Error& e, nlohmann::json& log
   }
 }
 
+// Only what looks like a facility code reaches the log (the path segment is free text from the wire).
+std::string loggable_facility(const std::string& code) {
+  const bool plain = code.size() <= 16 && std::all_of(code.begin(), code.end(), [](char c) {
+                       return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+                     });
+  return plain ? code : std::string("<invalid>");
+}
+
+JknHeaders jkn_headers(const httplib::Request& req) {
+  return JknHeaders{req.get_header_value("x-username"), req.get_header_value("x-password"),
+                    req.get_header_value("x-token")};
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(SyncService& s, HttpOptions o, JsonLog& l) : service(s), options(std::move(o)), log(l) {}
+  Impl(SyncService& s, HttpOptions o, JsonLog& l) : service(s), options(std::move(o)), log(l), jkn(s, options.jkn) {}
 
   SyncService& service;
   HttpOptions options;
   JsonLog& log;
+  JknAntrean jkn;
   Metrics metrics;
   httplib::Server svr;
   std::thread thread;
@@ -147,6 +162,8 @@ struct HttpServer::Impl {
     res.status = 200;
     res.set_content(sync::encode(message), sync::kContentType);
   }
+
+  void jkn_routes();
 
   void routes() {
     svr.Post("/v1/enroll", [this](const httplib::Request& req, httplib::Response& res) {
@@ -242,9 +259,16 @@ struct HttpServer::Impl {
         rs.set_content(metrics.render(g), "text/plain; version=0.0.4");
       });
     });
-    // Unknown routes and transport-level refusals (413 from the payload limit) get a JSON body too.
-    svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    jkn_routes();
+    // Unknown routes and transport-level refusals (413 from the payload limit) get a JSON body too
+    // (under /jkn/, the WS Antrean envelope).
+    svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      if (req.path.rfind("/jkn/", 0) == 0) {
+        respond_json(res, res.status,
+                     {{"metadata", {{"code", 201}, {"message", "Endpoint tidak dikenal (" + std::to_string(res.status) + ")"}}}});
+        return httplib::Server::HandlerResponse::Handled;
+      }
       const std::string code = res.status == 404 ? "not_found"
                                : res.status == 413 ? "payload_too_large"
                                                    : "http_" + std::to_string(res.status);
@@ -253,6 +277,43 @@ struct HttpServer::Impl {
     }));
   }
 };
+
+// The WS Antrean FKTP routes: one log line each with the route pattern (never the card number), the
+// facility and the envelope's code.
+void HttpServer::Impl::jkn_routes() {
+  using Call = std::function<JknReply(const httplib::Request&)>;
+  auto route = [this](const std::string& name, const Call& call) {
+    return [this, name, call](const httplib::Request& req, httplib::Response& res) {
+      handle(name, req, res, [&](const auto& rq, auto& rs, auto& fields) {
+        fields["facility"] = loggable_facility(rq.matches[1]);
+        const JknReply reply = call(rq);
+        fields["jkn_code"] = reply.code();
+        if (!reply.log_code.empty()) fields["error"] = reply.log_code;
+        respond_json(rs, reply.http_status, reply.body);
+      });
+    };
+  };
+  svr.Get(R"(/jkn/([^/]+)/auth)", route("/jkn/{facility}/auth", [this](const httplib::Request& rq) {
+            return jkn.auth(rq.matches[1], jkn_headers(rq));
+          }));
+  svr.Get(R"(/jkn/([^/]+)/antrean/status/([^/]+)/([^/]+))",
+          route("/jkn/{facility}/antrean/status", [this](const httplib::Request& rq) {
+            return jkn.status(rq.matches[1], jkn_headers(rq), rq.matches[2], rq.matches[3]);
+          }));
+  svr.Get(R"(/jkn/([^/]+)/antrean/sisapeserta/([^/]+)/([^/]+)/([^/]+))",
+          route("/jkn/{facility}/antrean/sisapeserta", [this](const httplib::Request& rq) {
+            return jkn.remaining(rq.matches[1], jkn_headers(rq), rq.matches[2], rq.matches[3], rq.matches[4]);
+          }));
+  svr.Post(R"(/jkn/([^/]+)/antrean)", route("/jkn/{facility}/antrean", [this](const httplib::Request& rq) {
+             return jkn.take(rq.matches[1], jkn_headers(rq), rq.body);
+           }));
+  svr.Put(R"(/jkn/([^/]+)/antrean/batal)", route("/jkn/{facility}/antrean/batal", [this](const httplib::Request& rq) {
+            return jkn.cancel(rq.matches[1], jkn_headers(rq), rq.body);
+          }));
+  svr.Post(R"(/jkn/([^/]+)/peserta)", route("/jkn/{facility}/peserta", [this](const httplib::Request& rq) {
+             return jkn.new_patient(rq.matches[1], jkn_headers(rq), rq.body);
+           }));
+}
 
 HttpServer::HttpServer(SyncService& service, HttpOptions options, JsonLog& log)
     : impl_(std::make_unique<Impl>(service, std::move(options), log)) {
@@ -315,5 +376,6 @@ void HttpServer::stop() {
 
 int HttpServer::port() const { return impl_->port; }
 Metrics& HttpServer::metrics() { return impl_->metrics; }
+JknAntrean& HttpServer::jkn() { return impl_->jkn; }
 
 }  // namespace simpul::server

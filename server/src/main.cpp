@@ -14,6 +14,7 @@
 #include "simpul/core/demo.hpp"
 #include "simpul/core/regions.hpp"
 #include "simpul/server/http_server.hpp"
+#include "simpul/server/jkn_antrean.hpp"
 #include "simpul/server/seed.hpp"
 #include "simpul/server/sqlite_store.hpp"
 #include "simpul/server/sync_service.hpp"
@@ -45,14 +46,19 @@ const std::vector<Command>& commands() {
        "Print a one-time enrollment code for a device of the facility (valid 24 h)."},
       {"revoke", "revoke --db FILE --device ID", "Revoke a device: it can no longer sync."},
       {"devices", "devices --db FILE [--json]", "List enrolled devices."},
-      {"serve", "serve --db FILE [--listen HOST:PORT] [--threads N]",
-       "Serve the sync API (default 127.0.0.1:8470) until SIGINT/SIGTERM. JSON logs go to stderr."},
+      {"serve", "serve --db FILE [--listen HOST:PORT] [--threads N] [--jkn-stale-minutes M]",
+       "Serve the sync API (default 127.0.0.1:8470) and the Mobile JKN WS Antrean FKTP until SIGINT/SIGTERM.\n"
+       "  JSON logs go to stderr. WS answers say the data may be out of date when no device of the facility\n"
+       "  has synced for M minutes (default 15)."},
       {"digest", "digest --db FILE --facility CODE",
        "Print the scope digest of a facility (equal to 'simpulctl digest' on a replica with the same data)."},
       {"compact", "compact --db FILE [--retention-days N]",
        "Drop change-log entries and tombstone content older than N days (default 180). Devices whose cursor\n"
        "  is older must reset."},
       {"conflicts", "conflicts --db FILE [--facility CODE] [--json]", "List conflict records for review."},
+      {"jkn-credentials", "jkn-credentials --db FILE --facility CODE --username U --password P",
+       "Set the facility's credentials for the Mobile JKN WS Antrean FKTP (/jkn/CODE/...). The password\n"
+       "  (at least 8 characters) is stored as an argon2id hash; tokens issued before stop working."},
   };
   return kCommands;
 }
@@ -319,6 +325,20 @@ int cmd_conflicts(const Args& a) {
   return 0;
 }
 
+int cmd_jkn_credentials(const Args& a) {
+  auto facility = a.get("--facility");
+  auto username = a.get("--username");
+  auto password = a.get("--password");
+  if (!facility || !username || !password) return fail("--facility CODE, --username U and --password P are required");
+  auto store = open_store(a);
+  if (!store.ok()) return fail(store.error());
+  SyncService service(**store, SystemClock::instance());
+  JknAntrean jkn(service);
+  if (auto s = jkn.set_credentials(*facility, *username, *password); !s.ok()) return fail(s.error());
+  std::printf("WS Antrean credentials set for %s (user %s)\n", facility->c_str(), username->c_str());
+  return 0;
+}
+
 int cmd_serve(const Args& a) {
   HttpOptions options;
   const std::string listen = a.get("--listen").value_or("127.0.0.1:8470");
@@ -331,6 +351,11 @@ int cmd_serve(const Args& a) {
     auto v = to_number(*t);
     if (!v || *v < 2 || *v > 512) return fail("--threads must be 2..512");
     options.threads = static_cast<std::size_t>(*v);
+  }
+  if (auto m = a.get("--jkn-stale-minutes")) {
+    auto v = to_number(*m);
+    if (!v || *v < 1 || *v > 24 * 60) return fail("--jkn-stale-minutes must be 1..1440");
+    options.jkn.stale_after_ms = *v * 60'000;
   }
   auto store = open_store(a);
   if (!store.ok()) return fail(store.error());
@@ -400,6 +425,6 @@ int main(int argc, char** argv) {
   static const std::map<std::string, Handler> kHandlers = {
       {"init", cmd_init},       {"seed", cmd_seed},     {"facilities", cmd_facilities}, {"enroll-code", cmd_enroll_code},
       {"revoke", cmd_revoke},   {"devices", cmd_devices}, {"serve", cmd_serve},       {"digest", cmd_digest},
-      {"compact", cmd_compact}, {"conflicts", cmd_conflicts}};
+      {"compact", cmd_compact}, {"conflicts", cmd_conflicts}, {"jkn-credentials", cmd_jkn_credentials}};
   return kHandlers.at(name)(*args);
 }

@@ -24,8 +24,8 @@ constexpr int kApplicationId = 0x53494d50;
 
 // Columns that lookups, scope refreshes and digests filter on.
 bool indexed_column(const std::string& name) {
-  static const char* const kNames[] = {"participant_id", "facility", "entry_id",  "visit_id",
-                                       "entity_id",      "kk_number", "nik",      "fktp"};
+  static const char* const kNames[] = {"participant_id", "facility", "entry_id", "visit_id", "entity_id",
+                                       "kk_number",      "nik",      "fktp",     "card_number"};
   for (const char* n : kNames) {
     if (name == n) return true;
   }
@@ -112,12 +112,41 @@ CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   return sql;
 }
 
+// Indexes over several columns, beyond the one-column ones above: (table, name, columns).
+struct CompositeIndex {
+  const char* table;
+  const char* name;
+  const char* columns;
+};
+constexpr CompositeIndex kCompositeIndexes[] = {
+    // A facility's queue of one day (WS Antrean status, bookings).
+    {"queue_entries", "queue_entries_facility_day", "facility, day, poli"},
+};
+
 // Server schema migrations, gated on PRAGMA user_version (independent of the replica's numbering).
 // Migration 1 creates the entity tables from today's EntityDefs; reconcile_entity_tables() brings an
 // older database's entity tables up to the EntityDefs (new tables, columns, indexes) on every open, so
 // a replica schema migration that adds a synced column needs no server migration of its own.
 const std::vector<std::string>& server_migrations() {
-  static const std::vector<std::string> kMigrations = {server_ddl()};
+  static const std::vector<std::string> kMigrations = {
+      server_ddl(),
+      // 2: Mobile JKN WS Antrean FKTP: per-facility credentials (argon2id), issued tokens (SHA-256 only),
+      // and the patients registered through POST /peserta with their medical record numbers.
+      R"SQL(
+CREATE TABLE jkn_credentials (
+  facility TEXT PRIMARY KEY, username TEXT NOT NULL, password_hash TEXT NOT NULL, updated_at_ms INTEGER NOT NULL
+);
+CREATE TABLE jkn_tokens (
+  token_hash TEXT PRIMARY KEY, facility TEXT NOT NULL, username TEXT NOT NULL, created_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL
+);
+CREATE INDEX jkn_tokens_expiry ON jkn_tokens(expires_at_ms);
+CREATE TABLE jkn_patients (
+  facility TEXT NOT NULL, card_number TEXT NOT NULL, norm TEXT NOT NULL, participant_id TEXT, data TEXT,
+  created_at_ms INTEGER NOT NULL, PRIMARY KEY (facility, card_number)
+);
+)SQL",
+  };
   return kMigrations;
 }
 
@@ -145,6 +174,10 @@ Status reconcile_entity_tables(Database& db) {
                            c.name + ")"));
       }
     }
+  }
+  for (const auto& ix : kCompositeIndexes) {
+    SIMPUL_TRY(db.exec(std::string("CREATE INDEX IF NOT EXISTS ") + ix.name + " ON " + ix.table + "(" + ix.columns +
+                       ")"));
   }
   return {};
 }
@@ -481,6 +514,52 @@ class SqliteReads : public Base {
     return out;
   }
 
+  Result<std::vector<std::string>> find_ids_where(
+      const EntityDef& def, const std::vector<std::pair<std::string, std::string>>& equals) override {
+    if (equals.empty()) std::abort();  // a bug in the caller, not input
+    std::string sql = "SELECT id FROM " + def.table + " WHERE ";
+    for (std::size_t i = 0; i < equals.size(); ++i) {
+      if (def.column(equals[i].first) == nullptr) std::abort();
+      sql += (i == 0 ? "" : " AND ") + equals[i].first + " = ?" + std::to_string(i + 1);
+    }
+    sql += " ORDER BY id";
+    auto st = db().prepare(sql);
+    for (std::size_t i = 0; i < equals.size(); ++i) st->bind(static_cast<int>(i + 1), equals[i].second);
+    return ids(st);
+  }
+
+  Result<std::optional<JknCredential>> jkn_credential(const std::string& facility) override {
+    auto st = db().prepare(
+        "SELECT facility, username, password_hash, updated_at_ms FROM jkn_credentials WHERE facility = ?1");
+    st->bind(1, facility);
+    auto r = st->step();
+    if (!r.ok()) return r.error();
+    if (!r.value()) return std::optional<JknCredential>{};
+    return std::optional<JknCredential>{JknCredential{st->text(0), st->text(1), st->text(2), st->int64(3)}};
+  }
+
+  Result<std::optional<JknToken>> jkn_token(const std::string& token_hash) override {
+    auto st = db().prepare(
+        "SELECT token_hash, facility, username, created_at_ms, expires_at_ms FROM jkn_tokens WHERE token_hash = ?1");
+    st->bind(1, token_hash);
+    auto r = st->step();
+    if (!r.ok()) return r.error();
+    if (!r.value()) return std::optional<JknToken>{};
+    return std::optional<JknToken>{JknToken{st->text(0), st->text(1), st->text(2), st->int64(3), st->int64(4)}};
+  }
+
+  Result<std::optional<JknPatient>> jkn_patient(const std::string& facility, const std::string& card_number) override {
+    auto st = db().prepare(
+        "SELECT facility, card_number, norm, participant_id, data, created_at_ms FROM jkn_patients "
+        "WHERE facility = ?1 AND card_number = ?2");
+    st->bind_all(facility, card_number);
+    auto r = st->step();
+    if (!r.ok()) return r.error();
+    if (!r.value()) return std::optional<JknPatient>{};
+    return std::optional<JknPatient>{
+        JknPatient{st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->int64(5)}};
+  }
+
  protected:
   Database& db() { return *lease_.db; }
 
@@ -704,6 +783,39 @@ class SqliteTx final : public SqliteReads<StoreTx> {
     auto st = db().prepare(
         "UPDATE devices SET last_seen_ms = ?2, last_cursor = max(last_cursor, ?3) WHERE device_id = ?1");
     st->bind_all(device_id, seen_ms, cursor);
+    return step_done(st);
+  }
+
+  Status put_jkn_credential(const JknCredential& c) override {
+    auto st = db().prepare(
+        "INSERT INTO jkn_credentials(facility, username, password_hash, updated_at_ms) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(facility) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash, "
+        "updated_at_ms = excluded.updated_at_ms");
+    st->bind_all(c.facility, c.username, c.password_hash, c.updated_at_ms);
+    SIMPUL_TRY(step_done(st));
+    // New credentials end every session opened with the old ones.
+    auto drop = db().prepare("DELETE FROM jkn_tokens WHERE facility = ?1");
+    drop->bind(1, c.facility);
+    return step_done(drop);
+  }
+
+  Status put_jkn_token(const JknToken& t, std::int64_t now_ms) override {
+    auto purge = db().prepare("DELETE FROM jkn_tokens WHERE expires_at_ms <= ?1");
+    purge->bind(1, now_ms);
+    SIMPUL_TRY(step_done(purge));
+    auto st = db().prepare(
+        "INSERT INTO jkn_tokens(token_hash, facility, username, created_at_ms, expires_at_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    st->bind_all(t.token_hash, t.facility, t.username, t.created_at_ms, t.expires_at_ms);
+    return step_done(st);
+  }
+
+  Status put_jkn_patient(const JknPatient& p) override {
+    auto st = db().prepare(
+        "INSERT INTO jkn_patients(facility, card_number, norm, participant_id, data, created_at_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(facility, card_number) DO UPDATE SET "
+        "participant_id = excluded.participant_id, data = excluded.data");
+    st->bind_all(p.facility, p.card_number, p.norm, p.participant_id, p.data, p.created_at_ms);
     return step_done(st);
   }
 

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "apply_op.hpp"
+#include "queue_server.hpp"
 #include "scope.hpp"
 #include "simpul/core/uuid.hpp"
 #include "write_context.hpp"
@@ -162,7 +163,16 @@ Result<sync::EnrollResponse> SyncService::enroll(const sync::EnrollRequest& req)
   c.used_at_ms = now;
   c.device_id = d.device_id;
   SIMPUL_TRY((*tx)->put_enroll_code(c));
+  // The device's queue-number slot travels as a synced row: it arrives with the first pull.
+  WriteContext ctx(**tx, clock_, hlc_);
+  auto slot = assign_queue_slot(ctx, d);
+  if (!slot.ok()) return slot.error();
+  SIMPUL_TRY(ctx.flush());
   SIMPUL_TRY((*tx)->commit());
+  {
+    std::lock_guard lock(seen_mu_);
+    slotted_.insert(d.device_id);
+  }
   auto name = (*f)->fields.find("name");
   resp.facility_name = (name != (*f)->fields.end() && name->is_string()) ? name->get<std::string>() : req.facility;
   resp.server_time_ms = now;
@@ -202,6 +212,9 @@ Status SyncService::revoke_device(const std::string& device_id) {
   DeviceRecord d = **dev;
   if (!d.revoked_at_ms) d.revoked_at_ms = now;
   SIMPUL_TRY((*tx)->put_device(d));
+  WriteContext ctx(**tx, clock_, hlc_);
+  SIMPUL_TRY(release_queue_slot(ctx, device_id));
+  SIMPUL_TRY(ctx.flush());
   return (*tx)->commit();
 }
 
@@ -301,6 +314,7 @@ Result<sync::PullResponse> SyncService::pull(const AuthedDevice& device, const s
   resp->server_time_ms = clock_.now_ms();
   read->reset();  // end the snapshot before any write below
   note_seen(device, resp->cursor);
+  ensure_queue_slot(device);
   if (stats != nullptr) *stats = local;
   return resp;
 }
@@ -494,6 +508,26 @@ void SyncService::note_seen(const AuthedDevice& device, std::int64_t cursor) {
   auto tx = store_.write(now);
   if (!tx.ok()) return;  // bookkeeping only: never fail a pull for it
   if ((*tx)->touch_device(device.device_id, now, cursor).ok()) (void)(*tx)->commit();
+}
+
+void SyncService::ensure_queue_slot(const AuthedDevice& device) {
+  {
+    std::lock_guard lock(seen_mu_);
+    if (slotted_.count(device.device_id) != 0) return;
+  }
+  // Devices enrolled before slots existed get theirs on their next pull (it arrives on the one after).
+  auto tx = store_.write(clock_.now_ms());
+  if (!tx.ok()) return;  // tried again on the next pull
+  auto has = has_queue_slot_row(**tx, device.device_id);
+  if (!has.ok()) return;
+  if (!*has) {
+    auto record = (*tx)->device(device.device_id);
+    if (!record.ok() || !record->has_value()) return;
+    WriteContext ctx(**tx, clock_, hlc_);
+    if (!assign_queue_slot(ctx, **record).ok() || !ctx.flush().ok() || !(*tx)->commit().ok()) return;
+  }
+  std::lock_guard lock(seen_mu_);
+  slotted_.insert(device.device_id);
 }
 
 // ---- digest ----

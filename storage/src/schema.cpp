@@ -1,5 +1,7 @@
 #include "simpul/storage/schema.hpp"
 
+#include "care_schema.hpp"
+
 namespace simpul::storage {
 namespace {
 
@@ -53,7 +55,7 @@ std::vector<EntityDef> build_entities() {
        {C{"visit_id", T}, C{"participant_id", T}, C{"stars", I}, C{"comment", T}, C{"rated_at", T}}, false},
       {"screening", "screenings",
        {C{"participant_id", T}, C{"facility", T}, C{"day", T}, C{"questionnaire", T}, C{"answers", T},
-        C{"result", T}, C{"mode", T}, C{"user_id", T}},
+        C{"result", T}, C{"mode", T}, C{"user_id", T}, C{"recorded_hlc", T}, C{"completes", T}},
        true},
       {"complaint", "complaints",
        {C{"participant_id", T}, C{"facility", T}, C{"category", T}, C{"text", T}, C{"contact", T},
@@ -64,6 +66,12 @@ std::vector<EntityDef> build_entities() {
        {C{"entity", T, true}, C{"entity_id", T, true}, C{"field", T, true}, C{"winner_value", T, true},
         C{"loser_value", T, true}, C{"winner_hlc", T, true}, C{"loser_hlc", T, true},
         C{"detected_at_ms", I, true}, C{"resolved", I}, C{"resolution", T}},
+       false},
+      // A device's queue-number slot (docs/QUEUE.md "Numbering"), written by the server at enrollment
+      // (id = device id) and passed on when a device is revoked; devices only read it.
+      {"queue_slot", "queue_slots",
+       {C{"facility", T, true}, C{"slot", I, true}, C{"install_id", T, true}, C{"device_name", T, true},
+        C{"assigned_at_ms", I, true}, C{"released_at_ms", I, true}},
        false},
   };
 }
@@ -245,6 +253,26 @@ CREATE TABLE reset_keep (
 CREATE INDEX queue_entries_participant ON queue_entries(participant_id);
 CREATE INDEX complaints_participant ON complaints(participant_id);
 )SQL",
+      // 5: queue numbering. queue_slots: each enrolled device's slot (synced, written by the server).
+      // queue_issued: every number this replica issued, keyed by (facility, poli, day, number) — the
+      // safety net of the allocation (a local table: a unique index on the synced queue_entries would
+      // stop sync for good on one remote duplicate, e.g. from two unenrolled devices). An index to find
+      // an entry by its number.
+      R"SQL(
+CREATE TABLE queue_slots (
+  id TEXT PRIMARY KEY, facility TEXT NOT NULL, slot INTEGER, install_id TEXT, device_name TEXT,
+  assigned_at_ms INTEGER, released_at_ms INTEGER
+);
+CREATE INDEX queue_slots_facility ON queue_slots(facility);
+CREATE TABLE queue_issued (
+  facility TEXT NOT NULL, poli TEXT NOT NULL, day TEXT NOT NULL, number TEXT NOT NULL,
+  entry_id TEXT NOT NULL, issued_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (facility, poli, day, number)
+) WITHOUT ROWID;
+CREATE INDEX queue_entries_number ON queue_entries(facility, poli, day, number);
+)SQL",
+      // 6: care — screening standings, the facility locator's R*Tree, report indexes (care_schema.cpp).
+      care_migration_sql(),
   };
   return kMigrations;
 }

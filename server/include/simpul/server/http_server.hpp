@@ -1,11 +1,13 @@
 #pragma once
 // The HTTP face of the sync service (cpp-httplib): POST /v1/enroll, /v1/push, /v1/pull, /v1/digest
-// (docs/SYNC_PROTOCOL.md), GET /healthz and GET /metrics. Thread pool, keep-alive, TCP_NODELAY,
+// (docs/SYNC_PROTOCOL.md), GET /healthz and GET /metrics, and the Mobile JKN WS Antrean FKTP under
+// /jkn/{facility code}/ (docs/WS_ANTREAN.md). Thread pool, keep-alive, TCP_NODELAY,
 // payload limits; one JSON log line per request.
 #include <memory>
 #include <string>
 
 #include "simpul/core/result.hpp"
+#include "simpul/server/jkn_antrean.hpp"
 #include "simpul/server/json_log.hpp"
 #include "simpul/server/metrics.hpp"
 #include "simpul/server/sync_service.hpp"
@@ -20,6 +22,7 @@ struct HttpOptions {
   std::size_t max_raw_bytes = 64u << 20;   // declared uncompressed size
   int keep_alive_seconds = 5;
   int read_timeout_seconds = 30;
+  JknOptions jkn;  // the WS Antrean FKTP (token lifetime, staleness threshold, local time)
 };
 
 class HttpServer {
@@ -40,6 +43,7 @@ class HttpServer {
 
   int port() const;
   Metrics& metrics();
+  JknAntrean& jkn();
 
  private:
   struct Impl;

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "simpul/core/result.hpp"
@@ -102,6 +103,32 @@ struct CivilPerson {
   bool in_jkn = false;  // already a participant (demo bookkeeping)
 };
 
+// Mobile JKN "WS Antrean FKTP" (jkn_antrean.hpp): a facility's credentials, the tokens /auth issued,
+// and the patients Mobile JKN registered through POST /peserta (medical record numbers).
+struct JknCredential {
+  std::string facility;
+  std::string username;
+  std::string password_hash;  // argon2id (crypto_pwhash_str)
+  std::int64_t updated_at_ms = 0;
+};
+
+struct JknToken {
+  std::string token_hash;  // SHA-256 hex; the token itself is never stored
+  std::string facility;
+  std::string username;
+  std::int64_t created_at_ms = 0;
+  std::int64_t expires_at_ms = 0;
+};
+
+struct JknPatient {
+  std::string facility;
+  std::string card_number;
+  std::string norm;            // nomor rekam medis at this facility
+  std::string participant_id;  // the participant with this card, when the server has one
+  std::string data;            // the POST /peserta body as sent (JSON text)
+  std::int64_t created_at_ms = 0;
+};
+
 struct FacilitySummary {
   std::string code, name, type;
   std::int64_t participants = 0;  // not deleted, with this FKTP
@@ -149,6 +176,15 @@ class StoreRead {
   virtual Result<std::optional<DeviceRecord>> device(const std::string& device_id) = 0;
   virtual Result<std::vector<DeviceRecord>> devices() = 0;
   virtual Result<std::vector<FacilitySummary>> facility_summaries() = 0;
+
+  // Ids of rows (tombstones included) whose columns equal all of `equals`, by id. The first column must
+  // be indexed.
+  virtual Result<std::vector<std::string>> find_ids_where(
+      const EntityDef& def, const std::vector<std::pair<std::string, std::string>>& equals) = 0;
+  virtual Result<std::optional<JknCredential>> jkn_credential(const std::string& facility) = 0;
+  virtual Result<std::optional<JknToken>> jkn_token(const std::string& token_hash) = 0;
+  virtual Result<std::optional<JknPatient>> jkn_patient(const std::string& facility,
+                                                        const std::string& card_number) = 0;
 };
 
 // A write transaction (BEGIN IMMEDIATE on SQLite). Rolls back unless commit() succeeds.
@@ -177,6 +213,11 @@ class StoreTx : public StoreRead {
   virtual Result<std::optional<EnrollCode>> enroll_code(const std::string& code_hash) = 0;
   virtual Status put_civil_person(const CivilPerson& person) = 0;
   virtual Status touch_device(const std::string& device_id, std::int64_t seen_ms, std::int64_t cursor) = 0;
+
+  virtual Status put_jkn_credential(const JknCredential& credential) = 0;
+  // Stores a new token and drops the expired ones (expires_at_ms <= now_ms).
+  virtual Status put_jkn_token(const JknToken& token, std::int64_t now_ms) = 0;
+  virtual Status put_jkn_patient(const JknPatient& patient) = 0;
 
   // Drops change-log entries of transactions committed before `before_ms` and the content of
   // tombstones as old; raises the log floor.

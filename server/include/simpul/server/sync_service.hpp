@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "simpul/core/clock.hpp"
@@ -74,6 +75,8 @@ class SyncService {
 
   Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
+  // The clock that stamps fields the server writes itself (queue slots, Mobile JKN bookings).
+  HybridClock& hlc() { return hlc_; }
 
  private:
   Result<sync::PullResponse> snapshot_page(StoreRead& read, const AuthedDevice& device,
@@ -84,6 +87,8 @@ class SyncService {
   Result<sync::ScopeDigest> scope_digest(StoreRead& read, const std::string& facility,
                                          std::vector<std::vector<sync::WireRow>>* keep);
   void note_seen(const AuthedDevice& device, std::int64_t cursor);
+  // A queue_slot row for a device enrolled before slots existed (once per device and process).
+  void ensure_queue_slot(const AuthedDevice& device);
 
   Store& store_;
   const Clock& clock_;
@@ -91,6 +96,7 @@ class SyncService {
   HybridClock hlc_;  // stamps of server-written fields
   std::mutex seen_mu_;
   std::unordered_map<std::string, std::int64_t> last_seen_written_;
+  std::unordered_set<std::string> slotted_;  // devices known to have a queue_slot row
 };
 
 // SHA-256 of a text, lowercase hex (tokens and enrollment codes are stored only this way).
