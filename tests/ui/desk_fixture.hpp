@@ -12,6 +12,8 @@
 #include "context/app_context.hpp"
 #include "shell/app_shell.hpp"
 #include "simpul/core/clock.hpp"
+#include "simpul/core/demo.hpp"
+#include "simpul/storage/bulk.hpp"
 #include "simpul/storage/participants.hpp"
 #include "simpul/storage/users.hpp"
 #include "support/temp_dir.hpp"
@@ -24,12 +26,12 @@ class DeskTest : public ::testing::Test {
  protected:
   DeskTest() {
     i18n::set_language("id");
-    context::ContextOptions options;
-    options.db = temp.file("replica.db");
-    options.clock = &clock;
-    options.start_sync = false;
-    options.language = "id";
-    auto opened = context::AppContext::open(std::move(options), ui.queue());
+    context::ContextOptions context_options;
+    context_options.db = temp.file("replica.db");
+    context_options.clock = &clock;
+    context_options.start_sync = false;
+    context_options.language = "id";
+    auto opened = context::AppContext::open(std::move(context_options), ui.queue());
     if (!opened.ok()) throw std::runtime_error("AppContext::open: " + opened.error().message);
     app = std::move(opened).value();
   }
@@ -50,6 +52,22 @@ class DeskTest : public ::testing::Test {
     auto id = storage::Users(app->replica()).create(storage::Actor::system(), user, password);
     EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
     return id.ok() ? *id : std::string();
+  }
+
+  // Loads the synthetic demo data set (families, bills, payments, visits) straight into the replica.
+  const demo::DemoData& load_demo(std::size_t participants = 120) {
+    auto regions = RegionTable::load(std::string(SIMPUL_ASSET_DIR) + "/regions/regions.tsv");
+    if (!regions.ok()) throw std::runtime_error(regions.error().message);
+    demo::DemoOptions o;
+    o.participants = participants;
+    o.seed = 7;
+    o.today = Date::from_epoch_ms(clock.now_ms());
+    auto data = demo::generate(*regions, o);
+    if (!data.ok()) throw std::runtime_error(data.error().message);
+    demo_ = std::move(data).value();
+    auto loaded = storage::load_demo(app->replica(), demo_, "");
+    if (!loaded.ok()) throw std::runtime_error(loaded.error().message);
+    return demo_;
   }
 
   void start_shell(shell::Options opts = {}) {
@@ -81,11 +99,12 @@ class DeskTest : public ::testing::Test {
   std::string current() const { return std::string(shell->current_screen()); }
 
   simpul::test::TempDir temp{"simpul-desk"};
-  ManualClock clock;
+  ManualClock clock{1'773'532'800'000};  // 2026-03-15
   UiHarness ui;
   std::unique_ptr<context::AppContext> app;
   shell::Options options;
   std::unique_ptr<shell::AppShell> shell;
+  demo::DemoData demo_;
 };
 
 }  // namespace simpul::testing

@@ -4,6 +4,9 @@
 #include "screens/first_run/controller.hpp"
 #include "screens/lock/controller.hpp"
 #include "screens/login/controller.hpp"
+#include "screens/participant/controller.hpp"
+#include "screens/search/controller.hpp"
+#include "screens/sync/controller.hpp"
 
 namespace simpul::screens {
 
@@ -23,6 +26,9 @@ const std::vector<ScreenSpec>& all_screens() {
       {"about", Permission::open, &make_plain<about::AboutScreen>},
       {"first_run", Permission::open, &first_run::make_first_run_screen},
       {"lock", Permission::open, &lock::make_lock_screen},
+      {"search", Permission::view_participants, &search::make_search_screen},
+      {"participant", Permission::view_participants, &participant::make_participant_screen},
+      {"sync", Permission::view_participants, &sync::make_sync_screen},
   };
   return kScreens;
 }

@@ -53,8 +53,8 @@ Lifecycle AppShell::lifecycle() {
 }
 
 bool AppShell::busy() const {
-  for (const char* name : {"search", "sign_in", "participant"})
-    if (const Task* task = app_.task(name); task != nullptr && !task->finished()) return true;
+  if (const Task* task = app_.task("sign_in"); task != nullptr && !task->finished()) return true;
+  if (auto it = instances_.find(shown_); it != instances_.end() && it->second->busy()) return true;
   return !app_.queue().empty();
 }
 

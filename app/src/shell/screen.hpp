@@ -43,6 +43,8 @@ class Screen {
   virtual void on_show() {}
   // One frame, inside the content area: build the view, draw it, apply the intents. UI thread.
   virtual void frame(ScreenContext& context) = 0;
+  // Background work the screen is waiting for is still running (screenshots wait for it). UI thread.
+  virtual bool busy() const { return false; }
 };
 
 }  // namespace simpul::shell

@@ -19,12 +19,14 @@ ImGuiKey to_imgui(Key key) {
   return ImGuiKey_Escape;
 }
 
-bool pressed(Key key) {
-  const int index = ImGui::GetKeyIndex(to_imgui(key));
-  return index >= 0 && ImGui::IsKeyPressed(index, false);
-}
+bool pressed(Key key) { return key_pressed(key, false); }
 
 }  // namespace
+
+bool key_pressed(Key key, bool repeat) {
+  const int index = ImGui::GetKeyIndex(to_imgui(key));
+  return index >= 0 && ImGui::IsKeyPressed(index, repeat);
+}
 
 void enable_keyboard_navigation(ImGuiIO& io) { io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard; }
 

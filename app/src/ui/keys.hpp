@@ -13,6 +13,9 @@ enum class Key { enter, keypad_enter, escape, tab, backspace, space, up, down, l
 // Keyboard navigation on (arrows move, Space activates), so a desk can run without a mouse.
 void enable_keyboard_navigation(ImGuiIO& io);
 
+// The key went down this frame (or auto-repeats while held, with `repeat`): Up/Down moving through a list.
+bool key_pressed(Key key, bool repeat = true);
+
 // Enter (or keypad Enter) went down this frame.
 bool submit_pressed();
 // Esc went down this frame and no widget was being edited: Esc inside a text field first just leaves the field.

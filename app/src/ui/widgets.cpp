@@ -69,9 +69,12 @@ bool input_text(Label label, std::string& value, const InputOptions& options) {
   if (options.request_focus) ImGui::SetKeyboardFocusHere();
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_None;
   if (options.password) flags |= ImGuiInputTextFlags_Password;
+  // With a history callback ImGui claims Up/Down for the field; the callback itself does nothing.
+  if (options.keep_arrows) flags |= ImGuiInputTextFlags_CallbackHistory;
+  auto ignore = [](ImGuiInputTextCallbackData*) { return 0; };
   const bool changed = options.hint != nullptr
-                           ? ImGui::InputTextWithHint("##field", options.hint, &value, flags)
-                           : ImGui::InputText("##field", &value, flags);
+                           ? ImGui::InputTextWithHint("##field", options.hint, &value, flags, ignore)
+                           : ImGui::InputText("##field", &value, flags, ignore);
   if (ImGui::IsItemActive()) {
     // A clear focus ring: at a kiosk, where the typing goes must be obvious at a glance.
     const float rounding = ImGui::GetStyle().FrameRounding;

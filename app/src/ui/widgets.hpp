@@ -30,6 +30,7 @@ struct InputOptions {
   const char* hint = nullptr;
   float width_em = 0.0f;       // 0: the current item width (PushItemWidth, ui::CenteredColumn)
   bool request_focus = false;  // take keyboard focus (the first field of a screen, once)
+  bool keep_arrows = false;    // Up/Down stay with the field (a search box driving a list), no focus move
 };
 // A text field with its label drawn above it. Returns true when the value changed this frame.
 bool input_text(Label label, std::string& value, const InputOptions& options = {});

@@ -22,10 +22,11 @@ void FirstRunScreen::frame(shell::ScreenContext&) {
 
 void FirstRunScreen::apply(const CreateAdmin& create) {
   view_.error_key = validate(create);
-  if (!view_.error_key.empty()) return;
-  view_.busy = true;
+  // Passwords are typed again after any refusal: never kept in an edit buffer longer than needed.
   form_.password.clear();
   form_.password_again.clear();
+  if (!view_.error_key.empty()) return;
+  view_.busy = true;
   std::weak_ptr<bool> alive = alive_;
   context::AppContext& app = app_;
   app_.create_first_admin(create.username, create.display_name, create.password,
