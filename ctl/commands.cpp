@@ -10,6 +10,8 @@ const std::vector<Command>& commands() {
       backup_command(),   restore_command(),
       enroll_command(),   sync_command(),  conflicts_command(), digest_command(),    rejected_command(),
       resend_command(),   discard_command(),
+      queue_add_command(), queue_list_command(), queue_status_command(), queue_call_command(), queue_recall_command(),
+      queue_skip_command(), queue_serve_command(), queue_done_command(), queue_no_show_command(), queue_cancel_command(),
   };
   return kCommands;
 }

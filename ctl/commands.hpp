@@ -39,5 +39,16 @@ Command digest_command();
 Command rejected_command();
 Command resend_command();
 Command discard_command();
+// Queue (cmd_queue.cpp).
+Command queue_add_command();
+Command queue_list_command();
+Command queue_status_command();
+Command queue_call_command();
+Command queue_recall_command();
+Command queue_skip_command();
+Command queue_serve_command();
+Command queue_done_command();
+Command queue_no_show_command();
+Command queue_cancel_command();
 
 }  // namespace simpul::ctl
