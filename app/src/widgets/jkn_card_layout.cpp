@@ -1,5 +1,7 @@
 #include "widgets/jkn_card_layout.hpp"
 
+#include <cmath>
+
 #include "widgets/code128.hpp"
 #include "widgets/qr_code.hpp"
 
@@ -55,8 +57,8 @@ std::vector<CardShape> card_layout(const CardData& card) {
 
   b.text(40, 132, 40, card.name, kInk, true);
   b.field(40, 190, card.label_card, card.card_number.empty() ? card.no_card_yet : spaced(card.card_number), 36);
-  b.field(40, 262, card.label_nik, card.nik);
-  b.field(330, 262, card.label_birth, card.birth_date);
+  b.field(40, 262, card.label_nik, card.nik, 28);
+  b.field(400, 262, card.label_birth, card.birth_date, 28);
   b.field(40, 326, card.label_fktp, card.fktp, 26);
   b.field(560, 326, card.label_class, card.care_class + (card.segment.empty() ? "" : "  " + card.segment), 26);
 
@@ -68,13 +70,23 @@ std::vector<CardShape> card_layout(const CardData& card) {
   if (!card.card_number.empty()) {
     if (auto qr = qr_encode(card_qr_payload(card))) {
       b.rect(qr_x, qr_y, qr_box, qr_box, kWhite);
-      const float quiet = 2;  // modules of white around the code inside the box
-      const float module = qr_box / (static_cast<float>(qr->size) + quiet * 2);
-      for (int y = 0; y < qr->size; ++y)
-        for (int x = 0; x < qr->size; ++x)
-          if (qr->at(x, y))
-            b.rect(qr_x + (static_cast<float>(x) + quiet) * module, qr_y + (static_cast<float>(y) + quiet) * module,
-                   module, module, kInk);
+      // Whole card units per module, so the saved image (2 px per unit) has crisp modules without seams.
+      const float module = std::floor(qr_box / (static_cast<float>(qr->size) + 4));
+      const float inset = std::floor((qr_box - module * static_cast<float>(qr->size)) / 2);
+      for (int y = 0; y < qr->size; ++y) {
+        // One rectangle per horizontal run of dark modules.
+        for (int x = 0; x < qr->size;) {
+          if (!qr->at(x, y)) {
+            ++x;
+            continue;
+          }
+          int end = x;
+          while (end < qr->size && qr->at(end, y)) ++end;
+          b.rect(qr_x + inset + static_cast<float>(x) * module, qr_y + inset + static_cast<float>(y) * module,
+                 static_cast<float>(end - x) * module, module, kInk);
+          x = end;
+        }
+      }
     }
   }
 
@@ -83,8 +95,7 @@ std::vector<CardShape> card_layout(const CardData& card) {
     if (auto runs = code128_runs(card.card_number)) {
       int modules = 0;
       for (auto r : *runs) modules += r;
-      const float width = 440;
-      const float module = width / static_cast<float>(modules);
+      const float module = std::floor(440.0f / static_cast<float>(modules));  // whole units: crisp bars
       float x = 40;
       const float y = 404;
       bool bar = true;

@@ -22,13 +22,16 @@ void heading(const char* key) {
   ui::text_bold(tr(key));
 }
 
-// One "label: value" line of a two-column key/value table.
-void kv(const char* key, const std::string& value) {
-  ImGui::TableNextRow();
+// One "label: value" pair in a key/value table of two pairs per row.
+void kv(const char* key, const std::string& value, const ImVec4* color = nullptr) {
   ImGui::TableNextColumn();
   ui::text_muted(tr(key));
   ImGui::TableNextColumn();
-  ui::text(value.empty() ? "–" : value);
+  const std::string shown = value.empty() ? "–" : value;
+  if (color != nullptr) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+  ImGui::TextWrapped("%s", shown.c_str());  // long names and addresses wrap inside the column
+  if (color != nullptr) ImGui::PopStyleColor();
+  ui::probe::record(ui::probe::Kind::text, {}, shown);
 }
 
 void header_columns(std::initializer_list<std::pair<const char*, float>> columns) {
@@ -44,44 +47,42 @@ void cell(const std::string& text) {
 
 std::string stars_text(int stars) {
   std::string s;
-  for (int i = 1; i <= 5; ++i) s += i <= stars ? "\u25CF" : "\u25CB";  // ● ○
+  for (int i = 1; i <= 5; ++i) s += i <= stars ? "●" : "○";  // ● ○
   return s + " " + std::to_string(stars) + "/5";
 }
 
 void draw_membership(const View& view) {
   const Membership& m = view.member;
-  if (!ImGui::BeginTable("##membership", 2, ImGuiTableFlags_SizingStretchProp)) return;
-  ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, ui::em(9));
-  ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+  if (!ImGui::BeginTable("##membership", 4, ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("k1", ImGuiTableColumnFlags_WidthFixed, ui::em(6.5f));
+  ImGui::TableSetupColumn("v1", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("k2", ImGuiTableColumnFlags_WidthFixed, ui::em(6.5f));
+  ImGui::TableSetupColumn("v2", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   kv("participant.card_number", m.card_number.empty() ? tr("participant.no_card") : m.card_number);
   kv("participant.nik", m.nik);
   kv("participant.kk", m.kk_number);
-  kv("participant.birth_date", m.birth_date + "  (" + tr(m.sex_key.c_str()) + ")");
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ui::text_muted(tr("participant.status"));
-  ImGui::TableNextColumn();
-  ui::text_colored(m.status_ok ? ui::palette::kSuccess : ui::palette::kWarning,
-                   std::string(tr(m.status_key.c_str())) + (m.status_reason.empty() ? "" : " — " + m.status_reason));
+  kv("participant.birth_date", m.birth_date + " (" + tr(m.sex_key.c_str()) + ")");
+  kv("participant.status", std::string(tr(m.status_key.c_str())) + (m.status_reason.empty() ? "" : " — " + m.status_reason),
+     m.status_ok ? &ui::palette::kSuccess : &ui::palette::kWarning);
   kv("participant.segment", m.segment);
   kv("participant.class", m.care_class);
-  kv("participant.fktp", m.fktp);
-  if (!m.dental_fktp.empty()) kv("participant.dental_fktp", m.dental_fktp);
   kv("participant.active_period", m.active_period);
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ui::text_muted(tr("participant.arrears"));
-  ImGui::TableNextColumn();
+  kv("participant.fktp", m.fktp);
+  kv("participant.dental_fktp", m.dental_fktp);
   if (m.arrears.empty()) {
-    ui::text_colored(ui::palette::kSuccess, tr("participant.no_arrears"));
+    kv("participant.arrears", tr("participant.no_arrears"), &ui::palette::kSuccess);
   } else {
-    ui::text_colored(ui::palette::kError, m.arrears);
+    kv("participant.arrears", m.arrears, &ui::palette::kError);
   }
   kv("participant.va", m.va_number);
-  kv("participant.address", m.address);
   kv("participant.phone", m.phone);
   kv("participant.email", m.email);
   ImGui::EndTable();
+  // The address is long: a line of its own.
+  ui::text_muted(tr("participant.address"));
+  ImGui::SameLine(ui::em(6.5f) + ImGui::GetStyle().CellPadding.x * 2);
+  ImGui::TextWrapped("%s", m.address.c_str());
+  ui::probe::record(ui::probe::Kind::text, {}, m.address);
 }
 
 void draw_card_panel(const View& view, Intents& intents, float width) {
@@ -134,7 +135,7 @@ void draw_family(const View& view, Intents& intents) {
 
 void draw_summary(const View& view, Intents& intents) {
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float card_width = std::min(ui::em(30), avail * 0.45f);
+  const float card_width = std::min(ui::em(27), avail * 0.45f);
   if (ImGui::BeginTable("##summary", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthFixed, card_width + ui::em(1));
@@ -303,15 +304,9 @@ Intents draw(const View& view, Form& form) {
     ui::text_colored(rejected ? ui::palette::kError : ui::palette::kWarning,
                      std::string(tr(view.sync_key.c_str())) + (view.sync_reason.empty() ? "" : ": " + view.sync_reason));
   }
-  if (view.can_edit) {
-    if (ui::button(ui::t("participant.change_data"))) intents.change_data = true;
-    ImGui::SameLine();
-    if (ui::button(ui::t("participant.new_member"))) intents.new_family_member = true;
-    ImGui::SameLine();
-  }
-  if (ui::button(ui::t("common.back"))) intents.back = true;
-  ui::gap(0.3f);
+  ui::gap(0.2f);
 
+  // Tabs on the left, the record's actions on the right of the same row.
   const std::pair<Tab, const char*> tabs[] = {{Tab::summary, "participant.tab.summary"},
                                               {Tab::bills, "participant.tab.bills"},
                                               {Tab::services, "participant.tab.services"},
@@ -320,6 +315,20 @@ Intents draw(const View& view, Form& form) {
     if (tab != Tab::summary) ImGui::SameLine();
     if (ui::choice_button(ui::t(key), form.tab == tab)) form.tab = tab;
   }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  auto width_of = [&](const char* key) { return ImGui::CalcTextSize(tr(key)).x + style.FramePadding.x * 2; };
+  float actions = width_of("common.back");
+  if (view.can_edit) actions += width_of("participant.change_data") + width_of("participant.new_member") + style.ItemSpacing.x * 2;
+  ImGui::SameLine();
+  const float right = ImGui::GetWindowContentRegionMax().x - actions;
+  if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
+  if (view.can_edit) {
+    if (ui::button(ui::t("participant.change_data"))) intents.change_data = true;
+    ImGui::SameLine();
+    if (ui::button(ui::t("participant.new_member"))) intents.new_family_member = true;
+    ImGui::SameLine();
+  }
+  if (ui::button(ui::t("common.back"))) intents.back = true;
   ImGui::Separator();
 
   ImGui::BeginChild("##tab", ImVec2(0, 0), false);
