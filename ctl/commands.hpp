@@ -31,6 +31,22 @@ Command user_add_command();
 Command user_list_command();
 Command backup_command();
 Command restore_command();
+// Care: screening, visits, ratings, complaints, locator, reports (cmd_findrisc.cpp … cmd_report.cpp).
+Command findrisc_command();
+Command screen_command();
+Command screen_list_command();
+Command screen_duplicates_command();
+Command screen_review_command();
+Command visit_add_command();
+Command visit_list_command();
+Command rate_command();
+Command complaint_add_command();
+Command complaint_list_command();
+Command locate_command();
+Command report_visits_command();
+Command report_waits_command();
+Command report_screening_command();
+Command report_sync_command();
 // Sync (cmd_sync.cpp).
 Command enroll_command();
 Command sync_command();

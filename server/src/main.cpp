@@ -13,6 +13,7 @@
 
 #include "simpul/core/demo.hpp"
 #include "simpul/core/regions.hpp"
+#include "simpul/server/complaints.hpp"
 #include "simpul/server/http_server.hpp"
 #include "simpul/server/jkn_antrean.hpp"
 #include "simpul/server/seed.hpp"
@@ -46,6 +47,11 @@ const std::vector<Command>& commands() {
        "Print a one-time enrollment code for a device of the facility (valid 24 h)."},
       {"revoke", "revoke --db FILE --device ID", "Revoke a device: it can no longer sync."},
       {"devices", "devices --db FILE [--json]", "List enrolled devices."},
+      {"complaints", "complaints --db FILE [--facility CODE] [--json]",
+       "List complaints (pengaduan), newest first: all, or those filed at one facility."},
+      {"answer-complaint", "answer-complaint --db FILE --id ID --answer TEXT [--close]",
+       "Answer a complaint (status answered, or closed with --close). The answer reaches the facility's\n"
+       "  devices with their next sync."},
       {"serve", "serve --db FILE [--listen HOST:PORT] [--threads N] [--jkn-stale-minutes M]",
        "Serve the sync API (default 127.0.0.1:8470) and the Mobile JKN WS Antrean FKTP until SIGINT/SIGTERM.\n"
        "  JSON logs go to stderr. WS answers say the data may be out of date when no device of the facility\n"
@@ -91,7 +97,7 @@ struct Args {
 };
 
 const std::vector<std::string>& flag_names() {
-  static const std::vector<std::string> kFlags = {"--json", "--demo", "--help", "-h"};
+  static const std::vector<std::string> kFlags = {"--json", "--demo", "--close", "--help", "-h"};
   return kFlags;
 }
 
@@ -276,6 +282,34 @@ int cmd_devices(const Args& a) {
   return 0;
 }
 
+int cmd_complaints(const Args& a) {
+  auto store = open_store(a);
+  if (!store.ok()) return fail(store.error());
+  auto list = list_complaints(**store, a.get("--facility"));
+  if (!list.ok()) return fail(list.error());
+  if (a.flag("--json")) {
+    std::printf("%s\n", nlohmann::json(*list).dump(2).c_str());
+  } else {
+    for (const auto& c : *list) {
+      std::printf("%s  %s  %-9s %-12s %s\n", c.value("id", "").c_str(), c.value("facility", "").c_str(),
+                  c.value("status", "").c_str(), c.value("category", "").c_str(), c.value("text", "").c_str());
+    }
+  }
+  return 0;
+}
+
+int cmd_answer_complaint(const Args& a) {
+  auto id = a.get("--id");
+  auto answer = a.get("--answer");
+  if (!id || !answer || answer->empty()) return fail("--id ID and --answer TEXT are required");
+  auto store = open_store(a);
+  if (!store.ok()) return fail(store.error());
+  auto row = answer_complaint(**store, SystemClock::instance(), *id, *answer, a.flag("--close"));
+  if (!row.ok()) return fail(row.error());
+  std::printf("complaint %s %s\n", id->c_str(), row->value("status", "").c_str());
+  return 0;
+}
+
 int cmd_digest(const Args& a) {
   auto facility = a.get("--facility");
   if (!facility) return fail("--facility CODE is required");
@@ -423,6 +457,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   static const std::map<std::string, Handler> kHandlers = {
+      {"complaints", cmd_complaints}, {"answer-complaint", cmd_answer_complaint},
       {"init", cmd_init},       {"seed", cmd_seed},     {"facilities", cmd_facilities}, {"enroll-code", cmd_enroll_code},
       {"revoke", cmd_revoke},   {"devices", cmd_devices}, {"serve", cmd_serve},       {"digest", cmd_digest},
       {"compact", cmd_compact}, {"conflicts", cmd_conflicts}, {"jkn-credentials", cmd_jkn_credentials}};
