@@ -458,3 +458,17 @@ TEST_F(SyncEndToEnd, SimpulctlWatchPrintsStatusChangesUntilInterrupted) {
   EXPECT_EQ(status->code, 0) << watch.captured_stderr();
   EXPECT_NE(watch.captured_stdout().find("bootstrapping"), std::string::npos) << watch.captured_stdout();
 }
+
+TEST_F(SyncEndToEnd, StopCancelsAStalledTransferPromptly) {
+  E2eDesk& a = make_desk("a");
+  proxy->set_stalled(true);  // a black hole: the request goes nowhere and nothing comes back
+  a.engine->start();
+  ASSERT_TRUE(test::wait_until([&] { return proxy->stats().connections_open > 0; }, 5s));
+  std::this_thread::sleep_for(200ms);  // well inside the transfer
+  const auto start = std::chrono::steady_clock::now();
+  a.engine->stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 2500ms);
+  EXPECT_FALSE(a.engine->running());
+  proxy->set_stalled(false);
+  ASSERT_TRUE(sync_until_complete(a).ok()) << "the engine works again after a stop";
+}
