@@ -88,16 +88,10 @@ Result<std::vector<Complaint>> Complaints::for_participant(const std::string& pa
 
 Result<std::vector<Complaint>> Complaints::for_facility(const std::string& facility, const std::string& status) {
   const std::string f = facility.empty() ? care::replica_facility(r_) : facility;
-  std::string where = f.empty() ? "WHERE 1 = 1" : "WHERE facility = ?1";
-  std::vector<std::string> args;
-  if (!f.empty()) args.push_back(f);
-  if (!status.empty()) {
-    // Not yet seen by the server counts as open.
-    where += status == "open" ? " AND coalesce(status, 'open') = ?" : " AND status = ?";
-    where += std::to_string(args.size() + 1);
-    args.push_back(status);
-  }
-  return query(where + " ORDER BY created_at DESC, id DESC", args);
+  // Not yet seen by the server counts as open.
+  return query(
+      "WHERE (?1 = '' OR facility = ?1) AND (?2 = '' OR coalesce(status, 'open') = ?2) ORDER BY created_at DESC, id DESC",
+      {f, status});
 }
 
 Result<ComplaintOutcome> Complaints::record(const Actor& who, const NewComplaint& req) {

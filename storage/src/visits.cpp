@@ -1,6 +1,7 @@
 #include "simpul/storage/visits.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include "care_common.hpp"
@@ -40,6 +41,17 @@ std::string number_text(double v) {
   return s;
 }
 
+// A number, or text holding exactly one ("37.5"); nullopt otherwise.
+std::optional<double> number_of(const json& value) {
+  if (value.is_number()) return value.get<double>();
+  if (!value.is_string()) return std::nullopt;
+  const std::string& text = value.get_ref<const std::string&>();
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size()) return std::nullopt;
+  return v;
+}
+
 // Poli names of a facility record (its `polis` JSON).
 std::string poli_name(const std::optional<std::string>& polis_json, const std::string& code) {
   const json polis = care::parse_json(polis_json, json::array());
@@ -71,27 +83,14 @@ VitalsCheck normalize_vitals(const json& input) {
       continue;
     }
     if (value.is_null()) continue;
-    double v = 0;
-    if (value.is_number()) {
-      v = value.get<double>();
-    } else if (value.is_string()) {
-      try {
-        std::size_t pos = 0;
-        v = std::stod(value.get<std::string>(), &pos);
-        if (pos != value.get<std::string>().size()) throw std::invalid_argument("trailing");
-      } catch (const std::exception&) {
-        out.findings.push_back(care::error_finding(std::string("vitals.") + spec->key, "vitals.not_number",
-                                                   std::string(spec->id) + " harus berupa angka.",
-                                                   std::string(spec->en) + " must be a number."));
-        continue;
-      }
-    } else {
-      out.findings.push_back(care::error_finding(std::string("vitals.") + spec->key, "vitals.not_number",
-                                                 std::string(spec->id) + " harus berupa angka.",
+    const std::string field = std::string("vitals.") + spec->key;
+    const std::optional<double> number = number_of(value);
+    if (!number) {
+      out.findings.push_back(care::error_finding(field, "vitals.not_number", std::string(spec->id) + " harus berupa angka.",
                                                  std::string(spec->en) + " must be a number."));
       continue;
     }
-    const std::string field = std::string("vitals.") + spec->key;
+    const double v = *number;
     if (!std::isfinite(v) || v < spec->min || v > spec->max) {
       const std::string range = number_text(spec->min) + "–" + number_text(spec->max);
       out.findings.push_back(care::error_finding(field, "vitals.out_of_range",
