@@ -237,9 +237,14 @@ void draw_services(const View& view, Form& form, Intents& intents) {
     ui::text_bold(v.day + "  " + v.place);
     if (!v.complaint.empty()) ui::text(std::string(tr("participant.visits.complaint")) + ": " + v.complaint);
     for (const std::string& d : v.diagnoses) ui::text("\u2022 " + d);
+    // Who treated, the outcome and the rating on one line, the rating button at its end.
     std::string footer = v.clinician;
-    if (v.referred) footer += (footer.empty() ? "" : " · ") + std::string(tr("participant.visits.referred"));
-    if (!footer.empty()) ui::text_muted(footer);
+    if (v.referred) footer += (footer.empty() ? "" : " \u00B7 ") + std::string(tr("participant.visits.referred"));
+    ImGui::AlignTextToFramePadding();
+    if (!footer.empty()) {
+      ui::text_muted(footer + "  \u00B7 ");
+      ImGui::SameLine();
+    }
     if (v.stars > 0) {
       ui::text_colored(ui::palette::kAccent, stars_text(v.stars) + (v.comment.empty() ? "" : "  \u201C" + v.comment + "\u201D"));
     } else {
@@ -249,6 +254,7 @@ void draw_services(const View& view, Form& form, Intents& intents) {
       if (form.rating_visit == i) {
         draw_rating_form(form, i, intents);
       } else {
+        ImGui::SameLine(0.0f, ui::em(1.0f));
         const std::string id = "participant.rate." + std::to_string(i);
         if (ui::button(ui::Label{id.c_str(), tr(v.stars > 0 ? "participant.rate.change" : "participant.rate.open")})) {
           form.rating_visit = i;

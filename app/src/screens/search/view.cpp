@@ -68,13 +68,13 @@ Intents draw(const View& view, Form& form) {
                                      ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##results", kColumns, kTable, ImVec2(0, ImGui::GetContentRegionAvail().y))) return intents;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr("search.col.name"), ImGuiTableColumnFlags_None, 3.0f);
-  ImGui::TableSetupColumn(tr("search.col.nik"), ImGuiTableColumnFlags_None, 2.2f);
-  ImGui::TableSetupColumn(tr("search.col.card"), ImGuiTableColumnFlags_None, 2.0f);
-  ImGui::TableSetupColumn(tr("search.col.birth"), ImGuiTableColumnFlags_None, 1.4f);
-  ImGui::TableSetupColumn(tr("search.col.fktp"), ImGuiTableColumnFlags_None, 3.0f);
-  ImGui::TableSetupColumn(tr("search.col.status"), ImGuiTableColumnFlags_None, 1.4f);
-  ImGui::TableSetupColumn(tr("search.col.sync"), ImGuiTableColumnFlags_None, 1.6f);
+  ImGui::TableSetupColumn(tr("search.col.name"), ImGuiTableColumnFlags_None, 2.6f);
+  ImGui::TableSetupColumn(tr("search.col.nik"), ImGuiTableColumnFlags_None, 2.0f);
+  ImGui::TableSetupColumn(tr("search.col.card"), ImGuiTableColumnFlags_None, 1.8f);
+  ImGui::TableSetupColumn(tr("search.col.birth"), ImGuiTableColumnFlags_None, 1.2f);
+  ImGui::TableSetupColumn(tr("search.col.fktp"), ImGuiTableColumnFlags_None, 3.6f);
+  ImGui::TableSetupColumn(tr("search.col.status"), ImGuiTableColumnFlags_None, 1.3f);
+  ImGui::TableSetupColumn(tr("search.col.sync"), ImGuiTableColumnFlags_None, 1.3f);
   ImGui::TableHeadersRow();
 
   // Every row is one line of text: the height the clipper needs to place rows it does not draw.
