@@ -289,7 +289,8 @@ void HttpServer::Impl::jkn_routes() {
         const JknReply reply = call(rq);
         fields["jkn_code"] = reply.code();
         if (!reply.log_code.empty()) fields["error"] = reply.log_code;
-        respond_json(rs, reply.http_status, reply.body);
+        rs.status = reply.http_status;
+        rs.set_content(reply.body.dump(), "application/json");
       });
     };
   };

@@ -25,11 +25,13 @@ constexpr std::int64_t kDayMs = 24 * 60 * kMinuteMs;
 constexpr int kAcceptAnyTimeBeforeOpen = 24 * 60;
 constexpr const char* kComeEarly = "Peserta harap datang 30 menit lebih awal guna pencatatan administrasi.";
 
-nlohmann::json metadata(int code, const std::string& message) {
+using Json = nlohmann::ordered_json;
+
+Json metadata(int code, const std::string& message) {
   return {{"code", code}, {"message", message}};
 }
 
-JknReply ok(nlohmann::json response) {
+JknReply ok(Json response) {
   JknReply r;
   r.body = {{"response", std::move(response)}, {"metadata", metadata(200, "Ok")}};
   return r;

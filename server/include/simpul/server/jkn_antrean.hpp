@@ -40,7 +40,7 @@ struct JknHeaders {
 // One answer: the HTTP status, the envelope, and a stable code for the log ("" on success).
 struct JknReply {
   int http_status = 200;
-  nlohmann::json body;
+  nlohmann::ordered_json body;  // fields in the order of the BPJS catalogue
   std::string log_code;
   int code() const { return body["metadata"].value("code", 0); }
 };
