@@ -200,5 +200,25 @@ TEST_F(QueueNumbering, ARevokedDevicesSlotPassesToADeviceThatHadNone) {
   EXPECT_EQ(*a->queue().slot(), 1);
 }
 
+TEST_F(QueueNumbering, ADeviceEnrolledBeforeSlotsExistedGetsOneOnItsNextPull) {
+  auto desk = enroll_desk("desk");
+  const std::string id = desk->replica->device().device_id;
+  // As an older server left it: no slot row, on the server or the device.
+  {
+    auto db = storage::Database::open((dir->path() / "server.db").string());
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->exec("DELETE FROM queue_slots").ok());
+  }
+  ASSERT_TRUE(desk->replica->db().exec("DELETE FROM queue_slots").ok());
+  EXPECT_EQ(desk->queue().slot().error().code, "queue.slot_pending");
+  // A server process that has not seen the device since it started writes the row on its first pull.
+  server::SyncService restarted(*store, clock);
+  sync::PullRequest req;
+  req.cursor = *service->last_tx();
+  ASSERT_TRUE(restarted.pull(server::AuthedDevice{id, kFacility}, req).ok());
+  desk->sync();
+  EXPECT_EQ(*desk->queue().slot(), 1);
+}
+
 }  // namespace
 }  // namespace simpul::queue_test
