@@ -241,9 +241,35 @@ Result<std::vector<QueueEvent>> Queue::events_of(const std::string& entry_id) {
   return out;
 }
 
+namespace {
+constexpr const char* kDayWhere = " WHERE e.facility = ?1 AND e.day = ?2 AND (?3 = '' OR e.poli = ?3)";
+}  // namespace
+
+Result<std::vector<QueueEvent>> Queue::load_events(const std::string& facility, const Date& day,
+                                                   const std::string& poli) {
+  auto st = r_.db().prepare(select_columns(event_def(), "v") +
+                            " FROM queue_events v JOIN queue_entries e ON e.id = v.entry_id" + kDayWhere +
+                            " ORDER BY v.at_ms, v.id");
+  st->bind_all(facility, day.iso(), poli);
+  std::vector<QueueEvent> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    if (auto e = queue_event_from(row_fields(*st, event_def()))) out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+Result<std::vector<QueueEvent>> Queue::events(const Date& day, const std::string& poli) {
+  auto fac = facility();
+  if (!fac.ok()) return fac.error();
+  return load_events(*fac, day, poli);
+}
+
 Result<Queue::Day> Queue::load_day(const std::string& facility, const Date& day, const std::string& poli) {
   Day out;
-  const std::string where = " WHERE e.facility = ?1 AND e.day = ?2 AND (?3 = '' OR e.poli = ?3)";
+  const std::string where = kDayWhere;
   {
     auto st = r_.db().prepare(select_columns(entry_def(), "e") + " FROM queue_entries e" + where + " ORDER BY e.id");
     st->bind_all(facility, day.iso(), poli);
@@ -256,18 +282,9 @@ Result<Queue::Day> Queue::load_day(const std::string& facility, const Date& day,
       out.entries.push_back(std::move(e).value());
     }
   }
-  {
-    auto st = r_.db().prepare(select_columns(event_def(), "v") +
-                              " FROM queue_events v JOIN queue_entries e ON e.id = v.entry_id" + where +
-                              " ORDER BY v.at_ms, v.id");
-    st->bind_all(facility, day.iso(), poli);
-    for (;;) {
-      auto row = st->step();
-      if (!row.ok()) return row.error();
-      if (!row.value()) break;
-      if (auto e = queue_event_from(row_fields(*st, event_def()))) out.events.push_back(std::move(*e));
-    }
-  }
+  auto events = load_events(facility, day, poli);
+  if (!events.ok()) return events.error();
+  out.events = std::move(events).value();
   out.entries = queue::with_replayed_states(std::move(out.entries), out.events);
   return out;
 }

@@ -212,6 +212,13 @@ TEST_F(QueueStorage, ListAndBoardShowServiceOrderCallsAndTheWait) {
   EXPECT_EQ(board->called[0].entry.number, "A-001");
   EXPECT_EQ(board->estimated_wait_minutes, 50);
 
+  auto events = Queue(r()).events(kMonday, "001");
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 3u);
+  EXPECT_EQ((*events)[0].kind, QueueEventKind::call);
+  EXPECT_EQ((*events)[2].kind, QueueEventKind::serve);
+  EXPECT_TRUE(Queue(r()).events(kMonday, "003")->empty());
+
   auto found = Queue(r()).by_number("001", kMonday, "A-004");
   ASSERT_TRUE(found.ok());
   ASSERT_TRUE(found->has_value());

@@ -116,6 +116,9 @@ class Queue {
   // estimated waits, by poli then service order (waiting first in the order they will be called,
   // then called, serving, skipped, and finished entries last).
   Result<std::vector<QueueItem>> list(const Date& day, const std::string& poli = "");
+  // The day's events (one poli, or every poli when empty) in replay order (at_ms, then id): for the
+  // board's recent calls, the pace, and screens that show who did what.
+  Result<std::vector<queue::QueueEvent>> events(const Date& day, const std::string& poli = "");
   Result<QueueBoard> board(const std::string& poli, const Date& day);
   // Brings the cached `state` column of the day's entries in line with their events (after a pull
   // brought events from other devices). Returns how many entries changed. No outbox ops.
@@ -131,6 +134,8 @@ class Queue {
     std::vector<queue::QueueEvent> events;
   };
   Result<Day> load_day(const std::string& facility, const Date& day, const std::string& poli);
+  Result<std::vector<queue::QueueEvent>> load_events(const std::string& facility, const Date& day,
+                                                     const std::string& poli);
   Result<std::vector<queue::QueueEvent>> events_of(const std::string& entry_id);
   std::vector<QueueItem> items(const Poli& poli, const Day& day) const;
   std::string device_name();
