@@ -27,23 +27,32 @@ void FirstRunScreen::apply(const CreateAdmin& create) {
   form_.password_again.clear();
   if (!view_.error_key.empty()) return;
   view_.busy = true;
+  if (!create.server_url) {
+    create_admin(create);
+    return;
+  }
+  // Enroll first: an account belongs to the facility the device is enrolled with (Users::create stamps it),
+  // and one created before enrollment is outside the facility's scope on the server.
   std::weak_ptr<bool> alive = alive_;
-  context::AppContext& app = app_;
-  app_.create_first_admin(create.username, create.display_name, create.password,
-                          [this, alive, &app, create](Status outcome) {
-    if (!outcome.ok()) {
-      if (alive.expired()) return;
+  app_.enroll(*create.server_url, create.facility, create.code, [this, alive, create](Status enrolled) {
+    if (alive.expired()) return;
+    if (!enrolled.ok()) {
       view_.busy = false;
-      view_.error_key = outcome.error().code == "password.too_short" ? "first_run.error.password_short"
-                                                                            : "first_run.error.failed";
+      view_.error_key = "first_run.error.enroll";
       return;
     }
-    // The admin is signed in; the shell moves on. Enrollment, when asked for, runs on and reports back.
-    if (create.server_url) {
-      app.enroll(*create.server_url, create.facility, create.code, [&app](Status enrolled) {
-        app.notify(enrolled.ok() ? "enroll.done" : "enroll.failed");
-      });
-    }
+    create_admin(create);
+  });
+}
+
+void FirstRunScreen::create_admin(const CreateAdmin& create) {
+  std::weak_ptr<bool> alive = alive_;
+  app_.create_first_admin(create.username, create.display_name, create.password, [this, alive](Status outcome) {
+    // Success: the admin is signed in and the shell moves on (this screen goes away).
+    if (outcome.ok() || alive.expired()) return;
+    view_.busy = false;
+    view_.error_key = outcome.error().code == "password.too_short" ? "first_run.error.password_short"
+                                                                    : "first_run.error.failed";
   });
 }
 

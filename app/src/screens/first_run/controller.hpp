@@ -26,6 +26,7 @@ class FirstRunScreen final : public shell::Screen {
 
  private:
   void apply(const CreateAdmin& create);
+  void create_admin(const CreateAdmin& create);
 
   context::AppContext& app_;
   View view_;
