@@ -62,6 +62,11 @@ const std::vector<Command>& commands() {
        "Drop change-log entries and tombstone content older than N days (default 180). Devices whose cursor\n"
        "  is older must reset."},
       {"conflicts", "conflicts --db FILE [--facility CODE] [--json]", "List conflict records for review."},
+      {"queue-slots", "queue-slots --db FILE [--facility CODE] [--json]",
+       "List the devices' queue-number slots (1-8 per facility; a device issues numbers only from its own)."},
+      {"queue-slot", "queue-slot --db FILE --device ID (--release | --assign)",
+       "Free a slot held by a device that never issues numbers (a display board, a poli caller) for another\n"
+       "  device, or give a device without one a free slot. Revoking a device frees its slot too."},
       {"jkn-credentials", "jkn-credentials --db FILE --facility CODE --username U --password P",
        "Set the facility's credentials for the Mobile JKN WS Antrean FKTP (/jkn/CODE/...). The password\n"
        "  (at least 8 characters) is stored as an argon2id hash; tokens issued before stop working."},
@@ -97,7 +102,7 @@ struct Args {
 };
 
 const std::vector<std::string>& flag_names() {
-  static const std::vector<std::string> kFlags = {"--json", "--demo", "--close", "--help", "-h"};
+  static const std::vector<std::string> kFlags = {"--json", "--demo", "--close", "--release", "--assign", "--help", "-h"};
   return kFlags;
 }
 
@@ -359,6 +364,42 @@ int cmd_conflicts(const Args& a) {
   return 0;
 }
 
+int cmd_queue_slots(const Args& a) {
+  auto store = open_store(a);
+  if (!store.ok()) return fail(store.error());
+  SyncService service(**store, SystemClock::instance());
+  auto list = service.queue_slots(a.get("--facility"));
+  if (!list.ok()) return fail(list.error());
+  if (a.flag("--json")) {
+    std::printf("%s\n", nlohmann::json(*list).dump(2).c_str());
+    return 0;
+  }
+  for (const auto& s : *list) {
+    const bool held = s.value("slot", nlohmann::json()).is_number() && s.value("released_at_ms", nlohmann::json()).is_null();
+    std::printf("%s  %s  %-4s %s\n", s.value("facility", "").c_str(), s.value("id", "").c_str(),
+                held ? std::to_string(s["slot"].get<int>()).c_str() : "-", s.value("device_name", "").c_str());
+  }
+  return 0;
+}
+
+int cmd_queue_slot(const Args& a) {
+  auto device = a.get("--device");
+  if (!device || a.flag("--release") == a.flag("--assign")) return fail("--device ID and one of --release or --assign are required");
+  auto store = open_store(a);
+  if (!store.ok()) return fail(store.error());
+  SyncService service(**store, SystemClock::instance());
+  if (a.flag("--release")) {
+    if (auto s = service.free_queue_slot(*device); !s.ok()) return fail(s.error());
+    std::printf("released the queue slot of %s\n", device->c_str());
+    return 0;
+  }
+  auto slot = service.give_queue_slot(*device);
+  if (!slot.ok()) return fail(slot.error());
+  if (!*slot) return fail("all eight queue slots of the device's facility are held: release one first");
+  std::printf("%s now has queue slot %d\n", device->c_str(), **slot);
+  return 0;
+}
+
 int cmd_jkn_credentials(const Args& a) {
   auto facility = a.get("--facility");
   auto username = a.get("--username");
@@ -460,6 +501,7 @@ int main(int argc, char** argv) {
       {"complaints", cmd_complaints}, {"answer-complaint", cmd_answer_complaint},
       {"init", cmd_init},       {"seed", cmd_seed},     {"facilities", cmd_facilities}, {"enroll-code", cmd_enroll_code},
       {"revoke", cmd_revoke},   {"devices", cmd_devices}, {"serve", cmd_serve},       {"digest", cmd_digest},
-      {"compact", cmd_compact}, {"conflicts", cmd_conflicts}, {"jkn-credentials", cmd_jkn_credentials}};
+      {"compact", cmd_compact}, {"conflicts", cmd_conflicts}, {"jkn-credentials", cmd_jkn_credentials},
+      {"queue-slots", cmd_queue_slots}, {"queue-slot", cmd_queue_slot}};
   return kHandlers.at(name)(*args);
 }

@@ -628,9 +628,45 @@ Result<CompactCounts> SyncService::compact(int retention_days) {
 }
 
 Result<std::vector<Fields>> SyncService::conflicts(const std::optional<std::string>& facility) {
+  return rows_of("conflict", facility);
+}
+
+Result<std::vector<Fields>> SyncService::queue_slots(const std::optional<std::string>& facility) {
+  return rows_of("queue_slot", facility);
+}
+
+Status SyncService::free_queue_slot(const std::string& device_id) {
+  auto tx = store_.write(clock_.now_ms());
+  if (!tx.ok()) return tx.error();
+  auto has = has_queue_slot_row(**tx, device_id);
+  if (!has.ok()) return has.error();
+  if (!*has) return make_error(ErrorKind::not_found, "device.unknown", "no device " + device_id + " with a queue slot");
+  WriteContext ctx(**tx, clock_, hlc_);
+  SIMPUL_TRY(release_queue_slot(ctx, device_id));
+  SIMPUL_TRY(ctx.flush());
+  return (*tx)->commit();
+}
+
+Result<std::optional<int>> SyncService::give_queue_slot(const std::string& device_id) {
+  auto tx = store_.write(clock_.now_ms());
+  if (!tx.ok()) return tx.error();
+  auto dev = (*tx)->device(device_id);
+  if (!dev.ok()) return dev.error();
+  if (!dev->has_value() || (*dev)->revoked_at_ms) {
+    return make_error(ErrorKind::not_found, "device.unknown", "no live device " + device_id);
+  }
+  WriteContext ctx(**tx, clock_, hlc_);
+  auto slot = assign_queue_slot(ctx, **dev);
+  if (!slot.ok()) return slot.error();
+  SIMPUL_TRY(ctx.flush());
+  SIMPUL_TRY((*tx)->commit());
+  return slot;
+}
+
+Result<std::vector<Fields>> SyncService::rows_of(const char* entity, const std::optional<std::string>& facility) {
   auto read = store_.read();
   if (!read.ok()) return read.error();
-  const EntityDef& def = *storage::find_entity("conflict");
+  const EntityDef& def = *storage::find_entity(entity);
   const auto e = index_of(def);
   sync::EntityBlock shape;
   shape.columns = sync::column_names(def);

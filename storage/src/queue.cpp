@@ -192,7 +192,8 @@ Result<int> Queue::slot() {
                       "this device is enrolled but has not received its queue-number slot from the server yet: "
                       "sync once (simpulctl sync) before issuing queue numbers");
   }
-  if (st->is_null(0) || !st->is_null(1) || !queue::valid_slot(st->int32(0)) || st->int32(0) == queue::kUnenrolledSlot) {
+  if (st->is_null(0) || !st->is_null(1) || st->int32(0) < queue::kFirstDeviceSlot ||
+      st->int32(0) > queue::kLastDeviceSlot) {
     return make_error(ErrorKind::permanent, "queue.no_slot",
                       "the server had no free queue-number slot for this device (a facility has 8 for issuing "
                       "devices): ask the operator to revoke a device that is no longer used; its slot then "

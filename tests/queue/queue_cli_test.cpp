@@ -134,5 +134,31 @@ TEST_F(QueueCli, JknCredentialsCommandSetsWhatAuthChecks) {
   EXPECT_EQ(run(SIMPUL_SERVER_BIN, {"jkn-credentials", "--db", db, "--facility", kFacility}).code, 1);
 }
 
+TEST_F(QueueCli, OperatorsListFreeAndGiveQueueSlots) {
+  auto kiosk = enroll_desk("kiosk");
+  auto board = enroll_desk("board");  // a display board: it never issues numbers, yet took slot 2
+  const std::string db = (dir->path() / "server.db").string();
+  const std::string board_id = board->replica->device().device_id;
+  auto list = run(SIMPUL_SERVER_BIN, {"queue-slots", "--db", db, "--facility", kFacility, "--json"});
+  ASSERT_EQ(list.code, 0) << list.err;
+  std::map<std::string, int> slots;
+  for (const auto& row : list.json()) slots[row["id"]] = row["slot"];
+  EXPECT_EQ(slots, (std::map<std::string, int>{{kiosk->replica->device().device_id, 1}, {board_id, 2}}));
+
+  auto freed = run(SIMPUL_SERVER_BIN, {"queue-slot", "--db", db, "--device", board_id, "--release"});
+  ASSERT_EQ(freed.code, 0) << freed.err;
+  board->sync();
+  EXPECT_EQ(board->queue().slot().error().code, "queue.no_slot");
+  auto laptop = enroll_desk("laptop");
+  EXPECT_EQ(*laptop->queue().slot(), 2) << "the freed slot is free again";
+  auto given = run(SIMPUL_SERVER_BIN, {"queue-slot", "--db", db, "--device", board_id, "--assign"});
+  ASSERT_EQ(given.code, 0) << given.err;
+  EXPECT_NE(given.out.find("queue slot 3"), std::string::npos) << given.out;
+  board->sync();
+  EXPECT_EQ(*board->queue().slot(), 3);
+  EXPECT_EQ(run(SIMPUL_SERVER_BIN, {"queue-slot", "--db", db, "--device", board_id}).code, 1);
+  EXPECT_EQ(run(SIMPUL_SERVER_BIN, {"queue-slot", "--db", db, "--device", "no-such-device", "--assign"}).code, 1);
+}
+
 }  // namespace
 }  // namespace simpul::queue_test

@@ -71,6 +71,13 @@ class SyncService {
   Result<CompactCounts> compact(int retention_days);
   // Conflict records (all, or those a facility sees), as JSON objects.
   Result<std::vector<Fields>> conflicts(const std::optional<std::string>& facility);
+  // Queue-number slots (docs/SYNC_PROTOCOL.md): the queue_slot rows, all or one facility's.
+  Result<std::vector<Fields>> queue_slots(const std::optional<std::string>& facility);
+  // Frees a live device's slot for another (only for devices that never issue numbers, e.g. a display
+  // board or a poli caller) and hands it to the facility's oldest device without one.
+  Status free_queue_slot(const std::string& device_id);
+  // Gives a device without a slot the lowest free one (nullopt: all eight are held).
+  Result<std::optional<int>> give_queue_slot(const std::string& device_id);
   Result<std::int64_t> last_tx();
 
   Store& store() { return store_; }
@@ -86,6 +93,7 @@ class SyncService {
                                       std::int64_t last_tx, PullStats& stats);
   Result<sync::ScopeDigest> scope_digest(StoreRead& read, const std::string& facility,
                                          std::vector<std::vector<sync::WireRow>>* keep);
+  Result<std::vector<Fields>> rows_of(const char* entity, const std::optional<std::string>& facility);
   void note_seen(const AuthedDevice& device, std::int64_t cursor);
   // A queue_slot row for a device enrolled before slots existed (once per device and process).
   void ensure_queue_slot(const AuthedDevice& device);
