@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "context/restore.hpp"
 #include "simpul/sync/client.hpp"
 #include "simpul/sync/curl_transport.hpp"
 #include "simpul/sync/engine.hpp"
@@ -47,6 +48,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(ContextOptions options, she
   const Clock& clock = options.clock != nullptr ? *options.clock : SystemClock::instance();
   if (options.db.empty()) options.db = default_db_path();
   if (options.asset_dir.empty()) options.asset_dir = ui::asset_dir();
+  const std::optional<Status> restored = apply_scheduled_restore(options.db);  // Admin -> Backup -> Restore
   auto replica = storage::Replica::open(options.db.string(), clock);
   if (!replica.ok()) return replica.error();
   auto regions = RegionTable::load((options.asset_dir / "regions" / "regions.tsv").string());
@@ -56,6 +58,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(ContextOptions options, she
   std::unique_ptr<AppContext> context(new AppContext(std::move(options), queue, std::move(replica).value(),
                                                      std::move(regions).value(), std::move(icd10).value()));
   if (context->replica_->device().enrolled() && context->options_.start_sync) context->start_engine();
+  if (restored) context->notify(restored->ok() ? "admin.restore.done" : "admin.restore.failed");
   return context;
 }
 

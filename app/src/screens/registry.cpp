@@ -1,10 +1,13 @@
 #include "screens/registry.hpp"
 
 #include "screens/about/controller.hpp"
+#include "screens/admin/controller.hpp"
+#include "screens/change/controller.hpp"
 #include "screens/first_run/controller.hpp"
 #include "screens/lock/controller.hpp"
 #include "screens/login/controller.hpp"
 #include "screens/participant/controller.hpp"
+#include "screens/registration/controller.hpp"
 #include "screens/search/controller.hpp"
 #include "screens/sync/controller.hpp"
 
@@ -29,6 +32,9 @@ const std::vector<ScreenSpec>& all_screens() {
       {"search", Permission::view_participants, &search::make_search_screen},
       {"participant", Permission::view_participants, &participant::make_participant_screen},
       {"sync", Permission::view_participants, &sync::make_sync_screen},
+      {"registration", Permission::edit_participants, &registration::make_registration_screen},
+      {"change", Permission::edit_participants, &change::make_change_screen},
+      {"admin", Permission::administer, &admin::make_admin_screen},
   };
   return kScreens;
 }
