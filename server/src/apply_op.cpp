@@ -38,9 +38,13 @@ StoredRow empty_row(const EntityDef& def, const std::string& id) {
 
 }  // namespace
 
-HlcTimestamp corrected_stamp(const HlcTimestamp& ts, std::int64_t skew_ms) {
+HlcTimestamp corrected_stamp(const HlcTimestamp& ts, std::int64_t skew_ms, std::int64_t now_ms) {
   HlcTimestamp out = ts;
   out.wall_ms = ts.wall_ms + skew_ms;
+  // An op cannot have been made after it arrived. A stamp that is still in the future after the correction
+  // (a desk whose HLC ran ahead of its clock, e.g. after its clock jumped) would be stored, pulled by every
+  // desk of the facility and drag their HLCs ahead with it: keep it at the server's now.
+  if (out.wall_ms > now_ms) out.wall_ms = now_ms;
   if (out.wall_ms < 0) out.wall_ms = 0;
   return out;
 }
@@ -95,7 +99,7 @@ Result<sync::OpResult> OpApplier::apply_one(const sync::WireOp& wire) {
   if (!valid_id(wire.entity_id)) return reject(op, "id.malformed", "record id is empty, too long or has odd characters");
   HlcTimestamp ts;
   if (!HlcTimestamp::decode(wire.hlc, ts)) return reject(op, "hlc.malformed", "the op's timestamp cannot be read");
-  op.stamp = corrected_stamp(ts, author_.skew_ms);
+  op.stamp = corrected_stamp(ts, author_.skew_ms, ctx_.now_ms());
   op.stamp_text = op.stamp.encode();
   op.id = wire.entity_id;
   if (op.def->entity == "participant") {

@@ -73,8 +73,9 @@ class OpApplier {
   std::vector<PendingConflict> conflicts_;
 };
 
-// Skew correction: the op's timestamp moved by the request's measured device clock error.
-HlcTimestamp corrected_stamp(const HlcTimestamp& ts, std::int64_t skew_ms);
+// Skew correction: the op's timestamp moved by the request's measured device clock error, and never later
+// than the server's now.
+HlcTimestamp corrected_stamp(const HlcTimestamp& ts, std::int64_t skew_ms, std::int64_t now_ms);
 // a > b for encoded HLC text; undecodable text is older than anything.
 bool newer(const HlcTimestamp& a, const std::string& b_text);
 

@@ -227,6 +227,11 @@ std::optional<server::StoredRow> ServerAdmin::row(const std::string& entity, con
   return must(read->load(*def, id), "load " + entity + " " + id);
 }
 
+Fields ServerAdmin::fields_of(const std::string& entity, const std::string& id) {
+  auto r = row(entity, id);
+  return r ? r->fields : Fields::object();
+}
+
 std::vector<CivilPerson> ServerAdmin::unregistered(std::size_t limit) {
   std::lock_guard lock(mu_);
   auto st = raw_->prepare(

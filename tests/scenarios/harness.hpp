@@ -152,6 +152,8 @@ class ServerAdmin {
   std::int64_t count_applied(const std::string& device_id);
   std::map<std::string, std::string> aliases();  // alias id -> canonical id
   std::optional<server::StoredRow> row(const std::string& entity, const std::string& id);
+  // The stored fields of a row, or an empty object when there is no such row.
+  Fields fields_of(const std::string& entity, const std::string& id);
   // People in the civil registry who are not participants yet: a desk can register them.
   std::vector<CivilPerson> unregistered(std::size_t limit);
   std::int64_t query_int(const std::string& sql);

@@ -58,23 +58,30 @@ TEST(LinkFaults, UploadCutMidRequestIsResentWithoutLossOrDuplicates) {
   a.upsert_all("queue_entry", queue_entries(world.facility(), "q-", 1500));
   const auto ops = a.outbox();
   ASSERT_EQ(ops.size(), 1500u);
-  // Three requests of 500 ops. The first arrives whole; the second is cut half way through its body.
   const std::size_t first = push_body_size(a, {ops.begin(), ops.begin() + 500});
   const std::size_t second = push_body_size(a, {ops.begin() + 500, ops.begin() + 1000});
-  const std::size_t headers = 400;  // about, per request
-  world.proxy().cut_after(Direction::upstream, first + headers + headers + second / 2, test::Scope::lifetime);
 
+  // 1. The link drops half way through the first request, on a fresh connection: the attempt fails and the
+  //    server applies nothing of a request it never received whole.
+  world.proxy().reset_connections();
+  ASSERT_TRUE(test::wait_until([&] { return world.proxy().stats().connections_open == 0; }, 5s));
+  const auto fired = world.proxy().stats().faults_fired;
+  world.proxy().cut_after(Direction::upstream, first / 2, test::Scope::lifetime);
   auto cut = a.sync_once();
   ASSERT_FALSE(cut.ok()) << "the cut did not hit the upload";
-  EXPECT_EQ(world.admin().count_applied(a.device_id()), 500) << "only the first request reached the server";
-  EXPECT_EQ(count_state(a, "confirmed"), 500);
+  EXPECT_EQ(world.proxy().stats().faults_fired, fired + 1);
+  EXPECT_EQ(world.admin().count_applied(a.device_id()), 0) << "an incomplete request was applied";
   EXPECT_EQ(count_state(a, "sent"), 500) << "the cut request stays 'sent' until it is answered";
-  EXPECT_EQ(count_state(a, "pending"), 500);
+  EXPECT_EQ(count_state(a, "pending"), 1000);
 
-  world.proxy().clear_cuts();
+  // 2. Next attempt: this time the second request is cut half way, on a connection libcurl had reused, so
+  //    libcurl itself sends it again on a new one. Either way each op is applied once.
+  const std::size_t headers = 400;  // about, per request
+  world.proxy().cut_after(Direction::upstream, first + headers + second / 2, test::Scope::lifetime);
   auto done = a.sync();
   ASSERT_TRUE(done.ok()) << done.error().message;
-  EXPECT_EQ(done->push.applied, 1000);
+  EXPECT_EQ(world.proxy().stats().faults_fired, fired + 2) << "the second cut did not fire";
+  EXPECT_EQ(done->push.applied, 1500);
   EXPECT_EQ(done->push.duplicate, 0) << "an incomplete request was applied";
   EXPECT_EQ(world.ops_counted("applied"), 1500);
   EXPECT_EQ(world.ops_counted("duplicate"), 0);
@@ -181,7 +188,7 @@ TEST(LinkFaults, SlowLinkBootstrapResumesAfterACutWithoutStartingOver) {
           auto st = sync::load_sync_state((*replica)->db());
           if (!st.ok() || !st->snapshot.active || st->snapshot.rows_done < rows_total / 2) return false;
           done_at_cut = st->snapshot.rows_done;
-          world.proxy().reset_connections();
+          world.proxy().set_down(true);  // the link drops (and stays down until the test brings it back)
           cut = true;
           return true;
         },
@@ -192,6 +199,7 @@ TEST(LinkFaults, SlowLinkBootstrapResumesAfterACutWithoutStartingOver) {
   ASSERT_TRUE(cut.load()) << "the bootstrap finished before the link could drop";
   ASSERT_FALSE(first.ok());
   const auto before_cut = world.proxy().stats().bytes_downstream - b1;
+  world.proxy().set_down(false);
 
   std::uint64_t resumed_from = 0;
   s.engine().set_listener([&](const sync::SyncStatus& st) {

@@ -80,7 +80,7 @@ TEST(PushReplay, TheSameBatchReplayedReorderedAndDuplicatedAppliesNothingTwice) 
   }
   EXPECT_EQ(world.ops_counted("applied") + world.ops_counted("merged"), 10);
   EXPECT_EQ(world.ops_counted("duplicate"), 10 + 10 + 20);
-  EXPECT_EQ(world.admin().row("participant", who[0])->fields.value("phone", ""), "+6281277770002");
+  EXPECT_EQ(world.admin().fields_of("participant", who[0]).value("phone", ""), "+6281277770002");
 
   // New ops mixed with old ones, out of order, some twice: each new op is applied once, and the two edits
   // of one field still end with the newer value (the timestamps decide, not the order of arrival).
@@ -100,7 +100,7 @@ TEST(PushReplay, TheSameBatchReplayedReorderedAndDuplicatedAppliesNothingTwice) 
     }
   }
   EXPECT_EQ(world.ops_counted("applied") + world.ops_counted("merged"), 14);
-  EXPECT_EQ(world.admin().row("participant", who[0])->fields.value("phone", ""), "+6281277770004");
+  EXPECT_EQ(world.admin().fields_of("participant", who[0]).value("phone", ""), "+6281277770004");
 
   // The desk itself now syncs: every op in its outbox is answered from the server's record.
   auto cycle = d.sync();
@@ -165,7 +165,7 @@ TEST(PushReplay, APoisonPillIsRejectedWithAReasonAndBlocksNothingAfterIt) {
   auto again = d.sync();
   ASSERT_TRUE(again.ok()) << again.error().message;
   ASSERT_TRUE(world.admin().row("participant", "p-poison"));
-  EXPECT_EQ(world.admin().row("participant", "p-poison")->fields.value("class", 0), 3);
+  EXPECT_EQ(world.admin().fields_of("participant", "p-poison").value("class", 0), 3);
   EXPECT_FALSE(d.load("queue_entry", "q-bad").has_value()) << "the discarded entry was repaired away";
   const auto left = must(sync::NeedsAttention(d.db()).list(), "needs attention");
   for (const auto& op : left) ADD_FAILURE() << "still needs attention: seq " << op.seq << " " << op.reason;

@@ -66,8 +66,8 @@ TEST(Registrations, TheSameNikOnTwoOfflineDesksEndsAsOneParticipantWithAnAliasAn
   const auto aliases = world.admin().aliases();
   ASSERT_EQ(aliases.count("p-at-b"), 1u);
   EXPECT_EQ(aliases.at("p-at-b"), "p-at-a");
-  EXPECT_EQ(world.admin().row("queue_entry", "q-b")->fields.value("participant_id", ""), "p-at-a");
-  EXPECT_EQ(world.admin().row("participant", "p-at-a")->fields.value("email", ""), "sama.orang@example.id")
+  EXPECT_EQ(world.admin().fields_of("queue_entry", "q-b").value("participant_id", ""), "p-at-a");
+  EXPECT_EQ(world.admin().fields_of("participant", "p-at-a").value("email", ""), "sama.orang@example.id")
       << "B's later edit of its own id reached the canonical record";
   for (Desk* d : {&a, &b}) {
     SCOPED_TRACE(d->name());
