@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "desk_fixture.hpp"
 #include "screens/participant/controller.hpp"
@@ -144,6 +145,28 @@ TEST_F(DeskParticipant, RatingAVisitIsSavedAsAChangeForSync) {
   auto pending = storage::Outbox(app->replica().db()).list("pending");
   ASSERT_TRUE(pending.ok());
   EXPECT_TRUE(std::any_of(pending->begin(), pending->end(), [](const auto& op) { return op.entity == "rating"; }));
+}
+
+TEST_F(DeskParticipant, CardIsSavedAsPngAndPrintedToTheConfiguredTarget) {
+  const Participant& p = family_member();
+  const auto printer = temp.path() / "printer";
+  std::filesystem::create_directories(printer);
+  ASSERT_TRUE(app->replica().set_setting("print.target", printer.string()).ok());
+  start_shell();
+  sign_in("siti");
+  app->selection().participant_id = p.id;
+  shell->open("participant");
+  ui.frame(3);
+
+  ui.click("participant.card.png");
+  ASSERT_TRUE(frames_until([this] { return ui.has_text("Kartu disimpan:"); }));
+  const auto png = temp.path() / "exports" / ("kartu-" + p.card_number + ".png");
+  EXPECT_TRUE(std::filesystem::exists(png));
+  EXPECT_GT(std::filesystem::file_size(png), 1000u);
+
+  ui.click("participant.card.print");
+  ASSERT_TRUE(frames_until([this] { return ui.has_text("Kartu dikirim ke printer:"); }));
+  EXPECT_TRUE(std::filesystem::exists(printer / ("kartu-" + p.card_number + ".pdf")));
 }
 
 TEST_F(DeskParticipant, AuditSummaryShowsBeforeAndAfter) {

@@ -268,7 +268,10 @@ void ParticipantScreen::export_card(CardOutput output) {
   exporting_ = true;
   view_.export_message.clear();
   std::weak_ptr<bool> alive = alive_;
-  app_.start_task("card_export", [this, alive, card, destination, output](shell::TaskControl&) {
+  // The task may outlive this screen (signing out drops it): it reaches the context directly, and `this` only
+  // after checking `alive` on the UI thread.
+  context::AppContext& app = app_;
+  app_.start_task("card_export", [this, &app, alive, card, destination, output](shell::TaskControl&) {
     auto bytes = output == CardOutput::png ? widgets::card_png(card) : widgets::card_pdf(card);
     Status written = bytes.ok() ? Status{} : Status{bytes.error()};
     if (written.ok()) {
@@ -277,7 +280,7 @@ void ParticipantScreen::export_card(CardOutput output) {
         std::filesystem::create_directories(destination.parent_path(), ec);
       written = widgets::write_bytes(destination, *bytes);
     }
-    app_.post([this, alive, written, destination, output] {
+    app.post([this, alive, written, destination, output] {
       if (alive.expired()) return;
       exporting_ = false;
       view_.export_failed = !written.ok();
