@@ -6,6 +6,7 @@
 #include <string>
 
 #include "context/app_context.hpp"
+#include "kiosk/public_mode.hpp"
 #include "screens/registry.hpp"
 #include "shell/app_shell.hpp"
 #include "shell/options.hpp"
@@ -48,8 +49,11 @@ int main(int argc, char** argv) {
     std::fputs(usage_text().c_str(), stdout);
     return kExitOk;
   }
-  const screens::ScreenSpec* start = options.screen.empty() ? nullptr : screens::find_screen(options.screen);
-  if (!options.screen.empty() && start == nullptr) {
+  // The kiosk and the board are not registry screens: they run in the public shell (kiosk/public_mode.hpp).
+  const bool public_mode = kiosk::is_public_mode(options);
+  const screens::ScreenSpec* start =
+      options.screen.empty() || public_mode ? nullptr : screens::find_screen(options.screen);
+  if (!options.screen.empty() && !public_mode && start == nullptr) {
     std::fprintf(stderr, "simpul: unknown screen '%s' (screens: %s)\nTry 'simpul --help'.\n", options.screen.c_str(),
                  screen_names().c_str());
     return kExitUsage;
@@ -83,6 +87,16 @@ int main(int argc, char** argv) {
   if (options.screenshot) params.screenshot = ScreenshotOptions{*options.screenshot, options.frames};
 
   simpul::ui::Appearance appearance;
+  // Admin -> Settings -> text size (the kiosk and the board size their text themselves).
+  if (const auto scale = (*app)->replica().setting("ui.font_scale"); scale && std::atof(scale->c_str()) > 0.0)
+    appearance.set_font_scale(static_cast<float>(std::atof(scale->c_str())));
+  if (public_mode) {
+    appearance.set_font_scale(kiosk::public_font_scale(options.kiosk || options.screen == "kiosk",
+                                                       static_cast<float>(options.height)));
+    const int code = kiosk::run_public_mode(**app, options, params, queue, appearance);
+    if (code == kExitOk && options.screenshot) std::printf("simpul: wrote %s\n", options.screenshot->c_str());
+    return code;
+  }
   AppShell shell(**app, options);
   Lifecycle lifecycle = shell.lifecycle();
   const int code = run(params, lifecycle, queue, appearance);

@@ -9,7 +9,10 @@ bool allowed(Role role, Permission permission) {
       return true;
     case Permission::edit_participants:
     case Permission::resolve_sync:
+    case Permission::enroll_queue:
       return role == Role::admin || role == Role::registration;
+    case Permission::call_queue:
+      return role == Role::admin || role == Role::clinician;
     case Permission::rate_services:
       return role != Role::viewer;
     case Permission::administer:
@@ -25,6 +28,8 @@ std::string_view permission_name(Permission permission) {
     case Permission::edit_participants: return "edit_participants";
     case Permission::rate_services: return "rate_services";
     case Permission::resolve_sync: return "resolve_sync";
+    case Permission::enroll_queue: return "enroll_queue";
+    case Permission::call_queue: return "call_queue";
     case Permission::administer: return "administer";
   }
   return "?";

@@ -2,8 +2,8 @@
 // Who may do what. Enforced where things happen (navigation refuses a screen, controllers refuse an intent),
 // not only by hiding buttons.
 //   admin         everything, including users, enrollment and settings (the admin screens)
-//   registration  registers and changes participants, rates services, works the sync lists
-//   clinician     looks participants up, records ratings (later: visits and screenings)
+//   registration  registers and changes participants, rates services, works the sync lists and the desk queue
+//   clinician     looks participants up, records ratings, calls the poli queue (later: visits and screenings)
 //   viewer        looks participants up; changes nothing
 #include <string_view>
 
@@ -17,6 +17,8 @@ enum class Permission {
   edit_participants,  // registration, change data, new family member
   rate_services,      // the rating/comment entry on a past visit
   resolve_sync,       // resend / discard rejected changes, resolve conflicts, "sync now"
+  enroll_queue,       // the desk's queue panel: put people in today's queue, cancel, see every poli
+  call_queue,         // the poli caller: call, recall, skip, serve, done, no-show
   administer,         // admin screens: users, enrollment, settings, backup
 };
 

@@ -7,6 +7,8 @@
 #include "screens/lock/controller.hpp"
 #include "screens/login/controller.hpp"
 #include "screens/participant/controller.hpp"
+#include "screens/poli/controller.hpp"
+#include "screens/queue_desk/controller.hpp"
 #include "screens/registration/controller.hpp"
 #include "screens/search/controller.hpp"
 #include "screens/sync/controller.hpp"
@@ -35,6 +37,8 @@ const std::vector<ScreenSpec>& all_screens() {
       {"registration", Permission::edit_participants, &registration::make_registration_screen},
       {"change", Permission::edit_participants, &change::make_change_screen},
       {"admin", Permission::administer, &admin::make_admin_screen},
+      {"queue_desk", Permission::enroll_queue, &queue_desk::make_queue_desk_screen},
+      {"poli", Permission::call_queue, &poli::make_poli_screen},
   };
   return kScreens;
 }

@@ -143,6 +143,8 @@ void AppShell::draw_session_bar() {
   view.role_key = std::string("role.") + role_code(session->user.role);
   view.demo = session->user.demo;
   view.show_admin = app_.can(context::Permission::administer);
+  view.show_queue_desk = app_.can(context::Permission::enroll_queue);
+  view.show_poli = app_.can(context::Permission::call_queue);
   view.current = shown_;
   view.language = std::string(app_.language());
   view.notice_key = app_.notice();

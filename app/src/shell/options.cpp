@@ -97,9 +97,12 @@ Options:
                          to sign in as (password from the SIMPUL_PASSWORD environment variable)
   --screen NAME          screen to open first (after signing in for staff screens):
                          login (default), about, search, participant, sync, registration,
-                         change, admin
-  --participant ID       the participant the participant/change screens open
-  --query TEXT           text typed into the search field at start
+                         change, admin, queue_desk, poli; kiosk and display are the
+                         public screens of --kiosk and --display (no sign-in)
+  --participant ID       the participant the participant/change/queue_desk screens open
+                         (a kiosk screenshot: that person at the poli step)
+  --query TEXT           text typed into the search field at start (a kiosk screenshot:
+                         digits scanned)
   --screenshot OUT.png   render a few frames offscreen, write them as a PNG and exit
                          (needs a display; under CI use xvfb-run). Staff screens need
                          --user and SIMPUL_PASSWORD: nothing bypasses signing in

@@ -29,12 +29,13 @@ const ImWchar kGlyphRanges[] = {
     0xFFFD, 0xFFFD,  // replacement character
     0,
 };
+const ImWchar kDisplayGlyphRanges[] = {0x0020, 0x007E, 0};  // queue numbers, clock, poli names in capitals
 
-ImFont* add_ttf(ImFontAtlas& atlas, const char* path, float pixels) {
+ImFont* add_ttf(ImFontAtlas& atlas, const char* path, float pixels, const ImWchar* ranges = kGlyphRanges) {
   ImFontConfig config;
   config.OversampleH = 1;  // FreeType renders hinted glyphs; stb-style oversampling only blurs them
   config.OversampleV = 1;
-  return atlas.AddFontFromFileTTF(path, pixels, &config, kGlyphRanges);
+  return atlas.AddFontFromFileTTF(path, pixels, &config, ranges);
 }
 
 ImFont* add_default(ImFontAtlas& atlas, float pixels) {
@@ -52,6 +53,7 @@ Fonts build_fallback(ImFontAtlas& atlas, float scale) {
   fonts.body = add_default(atlas, fonts.em_pixels);
   fonts.bold = fonts.body;
   fonts.title = add_default(atlas, std::floor(fonts.em_pixels * 1.5f));
+  fonts.display = fonts.title;
   atlas.Build();
   return fonts;
 }
@@ -70,7 +72,9 @@ Fonts build_fonts(ImFontAtlas& atlas, const FontRequest& request, const FontFile
     fonts.body = add_ttf(atlas, files.regular, fonts.em_pixels);
     fonts.bold = add_ttf(atlas, files.bold, fonts.em_pixels);
     fonts.title = add_ttf(atlas, files.bold, std::floor(fonts.em_pixels * 1.6f));
-    if (fonts.body == nullptr || fonts.bold == nullptr || fonts.title == nullptr || !atlas.Build()) {
+    fonts.display = add_ttf(atlas, files.bold, std::floor(fonts.em_pixels * kDisplayFontEm), kDisplayGlyphRanges);
+    if (fonts.body == nullptr || fonts.bold == nullptr || fonts.title == nullptr || fonts.display == nullptr ||
+        !atlas.Build()) {
       std::fprintf(stderr, "simpul: could not load %s; using the built-in font\n", files.regular);
       fonts = build_fallback(atlas, scale);
     }

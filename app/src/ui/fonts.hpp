@@ -16,11 +16,15 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* bold = nullptr;
   ImFont* title = nullptr;
+  // Queue numbers on the kiosk ticket and the waiting-room board: bold, kDisplayFontEm tall, printable ASCII only
+  // (a small atlas); draw it at any smaller size with ImDrawList::AddText(font, size, ...).
+  ImFont* display = nullptr;
   float em_pixels = 0.0f;  // body font size in pixels
   bool fallback = false;   // true when DejaVu was not found
 };
 
 inline constexpr float kBodyFontPixels = 17.0f;  // at scale 1
+inline constexpr float kDisplayFontEm = 6.0f;    // the display face's size in em
 
 struct FontFiles {
   const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";

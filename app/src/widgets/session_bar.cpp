@@ -33,6 +33,14 @@ SessionBarIntents draw_session_bar(const SessionBarView& view) {
   if (nav_button("nav.search", view.current, "search")) intents.open = "search";
   ImGui::SameLine();
   if (nav_button("nav.sync", view.current, "sync")) intents.open = "sync";
+  if (view.show_queue_desk) {
+    ImGui::SameLine();
+    if (nav_button("nav.queue_desk", view.current, "queue_desk")) intents.open = "queue_desk";
+  }
+  if (view.show_poli) {
+    ImGui::SameLine();
+    if (nav_button("nav.poli", view.current, "poli")) intents.open = "poli";
+  }
   if (view.show_admin) {
     ImGui::SameLine();
     if (nav_button("nav.admin", view.current, "admin")) intents.open = "admin";

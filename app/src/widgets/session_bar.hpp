@@ -1,6 +1,6 @@
 #pragma once
 // The strip above every staff screen: who is signed in (and a loud warning for a demo account), the main
-// places (search, sync, admin for admins), language, lock and sign out. Pure drawing from a plain struct.
+// places (search, sync, the queue screens the role may use, admin for admins), language, lock and sign out. Pure drawing from a plain struct.
 #include <optional>
 #include <string>
 
@@ -11,6 +11,8 @@ struct SessionBarView {
   std::string role_key;        // i18n key of the role ("role.admin")
   bool demo = false;           // a demo account: the warning banner is drawn
   bool show_admin = false;     // only admins see the admin entry
+  bool show_queue_desk = false;  // the desk's queue panel (registration, admin)
+  bool show_poli = false;        // the poli caller (clinician, admin)
   std::string current;         // the screen shown, to mark its entry
   std::string language;        // "id" | "en"
   std::string notice_key;      // a one-line notice (e.g. not allowed); empty: none
