@@ -54,12 +54,35 @@ Result<std::int64_t> NeedsAttention::resend(std::int64_t seq, const storage::Act
   if (def == nullptr) return make_error(ErrorKind::invalid, "entity.unknown", "unknown entity " + op->entity);
 
   // The resend carries the record's current values of the fields the op wrote, so a fix the user made
-  // after the rejection goes with it.
+  // after the rejection goes with it. The fix's own ops, not sent yet, are folded into it: sent on their own
+  // they would reach the server first and, for a refused new record, be refused in turn ("nik is required
+  // for a new record").
   std::string fields_text = op->fields;
+  std::vector<std::int64_t> folded;
   if (op->kind != "delete") {
+    auto fields = Fields::parse(op->fields, nullptr, false);
+    auto later = db.prepare(
+        "SELECT seq, kind, fields FROM outbox WHERE entity = ?1 AND entity_id = ?2 AND seq > ?3 AND state = 'pending' "
+        "ORDER BY seq");
+    later->bind_all(op->entity, op->entity_id, seq);
+    Fields extra = Fields::object();
+    bool foldable = fields.is_object();
+    for (;;) {
+      auto r = later->step();
+      if (!r.ok()) return r.error();
+      if (!r.value()) break;
+      const auto more = Fields::parse(later->text(2), nullptr, false);
+      if (later->text(1) != "upsert" || !more.is_object()) foldable = false;  // a later delete stays on its own
+      if (!foldable) continue;
+      folded.push_back(later->int64(0));
+      for (const auto& [k, v] : more.items()) extra[k] = v;
+    }
+    if (!foldable) folded.clear();
+    for (const auto& [k, v] : extra.items()) {
+      if (!fields.contains(k)) fields[k] = v;
+    }
     auto current = replica_.load(op->entity, op->entity_id);
     if (!current.ok()) return current.error();
-    auto fields = Fields::parse(op->fields, nullptr, false);
     if (current->has_value() && fields.is_object()) {
       for (auto& [k, v] : fields.items()) {
         if (auto it = (**current).find(k); it != (**current).end()) v = *it;
@@ -77,6 +100,11 @@ Result<std::int64_t> NeedsAttention::resend(std::int64_t seq, const storage::Act
   auto retire = db.prepare("UPDATE outbox SET state = 'discarded', result = ?2 WHERE seq = ?1");
   retire->bind_all(seq, "resent:" + std::to_string(new_seq));
   SIMPUL_TRY(retire->exec());
+  for (const std::int64_t f : folded) {
+    retire->reset();
+    retire->bind_all(f, "folded:" + std::to_string(new_seq));
+    SIMPUL_TRY(retire->exec());
+  }
 
   // Show the content locally again (a pull may have overwritten it since the rejection); apply_remote
   // re-applies the unconfirmed ops, the new one included, over the row as it is.

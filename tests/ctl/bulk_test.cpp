@@ -145,8 +145,8 @@ TEST_F(Bulk, AFailedLoadLeavesNothingBehind) {
   EXPECT_EQ(count("SELECT count(*) FROM visits"), 0);
 }
 
-// The target: 100k participants load in a few seconds and a name search answers in well under a
-// frame (16 ms).
+// 100k participants load and every kind of query finds them; the load and search times are printed for the
+// eye (the targets are checked by bench/, see docs/PERFORMANCE.md).
 TEST_F(Bulk, HundredThousandParticipantsLoadQuicklyAndSearchFast) {
   auto t0 = std::chrono::steady_clock::now();
   const auto d = demo_data(100'000, 21);
@@ -184,8 +184,7 @@ TEST_F(Bulk, HundredThousandParticipantsLoadQuicklyAndSearchFast) {
               static_cast<long long>(generate_ms), static_cast<long long>(load_ms), load_cpu_s,
               d.participants.size() + d.kk_history.size() + d.bills.size() + d.payments.size() + d.visits.size(),
               total_us / runs / 1000.0, worst_us / 1000.0);
-  EXPECT_LT(load_ms, 30'000) << "budget: a few seconds on a laptop; generous for a loaded CI machine";
-  EXPECT_LT(worst_us, 50'000.0) << "name search should answer in well under a frame";
+  // The figures are printed, not asserted: timing belongs to bench/ (docs/PERFORMANCE.md), not to CI.
 }
 
 }  // namespace

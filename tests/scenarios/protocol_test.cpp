@@ -19,7 +19,8 @@ TEST(Protocol, AnIncompatibleDeskIsRefusedClearlyAndDoesNotRetryInALoop) {
   const auto requests_before = old.transport().requests();
   const auto connections_before = world.proxy().stats().connections_accepted;
 
-  old.engine().start();  // the real worker: it tries at once
+  old.engine().start();  // the real worker
+  old.engine().sync_now();
   ASSERT_TRUE(test::wait_until([&] { return old.engine().status().phase == sync::Phase::incompatible; }, 10s))
       << "phase " << sync::to_string(old.engine().status().phase);
   // Nothing makes it ask again by itself: not the backoff, not the timer, not new local changes.

@@ -1,4 +1,4 @@
-// Scope: a participant whose FKTP moves to another facility leaves the first facility's replicas, with the
+// Scope: a family whose FKTP moves to another facility leaves the first facility's replicas, with the
 // rows that belong to them; an edit the first facility made meanwhile is refused with a reason, not lost
 // silently.
 #include <gtest/gtest.h>
@@ -9,7 +9,7 @@
 namespace simpul::scenario {
 namespace {
 
-TEST(Scope, AParticipantMovedToAnotherFacilityLeavesTheFirstFacilitysReplicas) {
+TEST(Scope, AFamilyMovedToAnotherFacilityLeavesTheFirstFacilitysReplicas) {
   World world;
   Desk& a = world.add_desk("a");
   DeskOptions other;
@@ -17,38 +17,54 @@ TEST(Scope, AParticipantMovedToAnotherFacilityLeavesTheFirstFacilitysReplicas) {
   Desk& g = world.add_desk("g", other);
   ASSERT_TRUE(a.sync().ok());
   ASSERT_TRUE(g.sync().ok());
-  // Someone of A's facility, alone on their family card, whom no desk of it has written.
+  // A family of A's facility (every member's FKTP is A's) whom no desk has written: families move together,
+  // and a member left behind would keep the others in A's scope as family.
   const auto found = world.admin().query_texts(
-      "SELECT p.id FROM participants p WHERE p._deleted = 0 AND p.fktp = '" + world.facility() +
-      "' AND (SELECT count(*) FROM participants q WHERE q.kk_number = p.kk_number) = 1"
-      " AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.participant_id = p.id) ORDER BY p.id LIMIT 1");
+      "SELECT p.kk_number FROM participants p WHERE p._deleted = 0 GROUP BY p.kk_number"
+      " HAVING count(*) = sum(p.fktp = '" + world.facility() + "')"
+      " AND sum(EXISTS (SELECT 1 FROM touches t WHERE t.participant_id = p.id)) = 0"
+      " AND sum(EXISTS (SELECT 1 FROM row_scope s WHERE s.facility = '" + other.facility + "' AND s.id = p.id)) = 0"
+      " ORDER BY p.kk_number LIMIT 1");
   ASSERT_FALSE(found.empty());
-  const std::string who = found[0];
-  ASSERT_TRUE(a.load("participant", who).has_value());
-  ASSERT_FALSE(g.load("participant", who).has_value());
-  const std::int64_t theirs = a.count("SELECT count(*) FROM bills WHERE participant_id = '" + who + "'") +
-                              a.count("SELECT count(*) FROM kk_history WHERE participant_id = '" + who + "'");
-  EXPECT_GT(theirs, 0) << "pick someone with rows of their own";
+  const auto family = world.admin().query_texts("SELECT id FROM participants WHERE _deleted = 0 AND kk_number = '" +
+                                                found[0] + "' ORDER BY id");
+  ASSERT_FALSE(family.empty());
+  const std::string who = family[0];
+  auto rows_of_family = [&](Desk& d) {
+    std::int64_t n = 0;
+    for (const auto& id : family) {
+      n += d.count("SELECT count(*) FROM bills WHERE participant_id = '" + id + "'") +
+           d.count("SELECT count(*) FROM kk_history WHERE participant_id = '" + id + "'");
+    }
+    return n;
+  };
+  for (const auto& id : family) {
+    ASSERT_TRUE(a.load("participant", id).has_value()) << id;
+    ASSERT_FALSE(g.load("participant", id).has_value()) << id;
+  }
+  EXPECT_GT(rows_of_family(a), 0) << "pick a family with rows of their own";
 
-  // They turn up at G's puskesmas: queued there, and their FKTP moved to G.
+  // They turn up at G's puskesmas: one of them queued there, and the family's FKTP moved to G.
   Fields entry = queue_entry(other.facility, 1);
   entry["participant_id"] = who;
   g.upsert("queue_entry", "q-g", entry);
   ASSERT_TRUE(g.sync().ok());
   ASSERT_TRUE(g.load("participant", who).has_value()) << "queueing them brought them into G's scope";
-  g.upsert("participant", who, Fields{{"fktp", other.facility}, {"fktp_changed_on", "2026-02-01"}});
+  for (const auto& id : family) {
+    ASSERT_TRUE(g.load("participant", id).has_value()) << "the family came with them: " << id;
+    g.upsert("participant", id, Fields{{"fktp", other.facility}, {"fktp_changed_on", "2026-02-01"}});
+  }
   ASSERT_TRUE(g.sync().ok());
 
   // A had not heard of the move and edited their phone.
   a.upsert("participant", who, Fields{{"phone", "+6281266660000"}});
   auto r = a.sync();
   ASSERT_TRUE(r.ok()) << r.error().message;
-  EXPECT_GE(r->pull.leaves, 1u);
-  EXPECT_FALSE(a.load("participant", who).has_value()) << "the participant stayed on the old facility's replica";
-  EXPECT_EQ(a.count("SELECT count(*) FROM bills WHERE participant_id = '" + who + "'") +
-                a.count("SELECT count(*) FROM kk_history WHERE participant_id = '" + who + "'"),
-            0)
-      << "their rows stayed behind";
+  EXPECT_GE(r->pull.leaves, family.size());
+  for (const auto& id : family) {
+    EXPECT_FALSE(a.load("participant", id).has_value()) << "stayed on the old facility's replica: " << id;
+  }
+  EXPECT_EQ(rows_of_family(a), 0) << "their rows stayed behind";
   ASSERT_EQ(r->push.newly_rejected.size(), 1u) << "the edit of someone no longer in scope must be refused";
   EXPECT_NE(r->push.newly_rejected[0].reason.find("scope.out_of_scope"), std::string::npos)
       << r->push.newly_rejected[0].reason;
