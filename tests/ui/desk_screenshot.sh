@@ -25,6 +25,9 @@ shoot login --screen login
 shoot search --screen search --query siti
 shoot participant --screen participant --query siti
 shoot sync --screen sync
+shoot registration --screen registration
+shoot change --screen change --query siti
+shoot admin --screen admin
 
 # No flag bypasses signing in.
 rm -f "$dir/x.png"

@@ -1,6 +1,7 @@
 // The desk's queue panel against a real replica: find a participant by card number, put them in a poli's queue,
 // see the overview, cancel; refusals come from the booking rules.
 #include "queue_fixture.hpp"
+#include "screens/participant/controller.hpp"
 #include "screens/queue_desk/controller.hpp"
 #include "screens/queue_desk/presenter.hpp"
 
@@ -57,6 +58,23 @@ TEST_F(QueueDeskTest, TheParticipantFromTheParticipantPageIsPreselected) {
   ui_.frame();
   EXPECT_TRUE(ui_.has_text("Budi Santoso"));
   EXPECT_TRUE(ui_.has_text("Disarankan B: usia 60 tahun ke atas."));
+}
+
+TEST_F(QueueDeskTest, TheParticipantPageOpensThePanelForItsParticipant) {
+  sign_in("rina", Role::registration);
+  app_->selection().participant_id = siti_;
+  screens::participant::ParticipantScreen page(*app_);
+  show(page);
+  tap("participant.queue");
+  ASSERT_EQ(navigator_.opened, std::vector<std::string>{"queue_desk"});
+  EXPECT_EQ(app_->selection().participant_id, siti_);
+
+  app_->sign_out();
+  sign_in("viewer", Role::viewer);  // may look people up, not queue them
+  app_->selection().participant_id = siti_;
+  screens::participant::ParticipantScreen view_only(*app_);
+  show(view_only);
+  EXPECT_EQ(ui_.try_find("participant.queue"), nullptr);
 }
 
 TEST_F(QueueDeskTest, UnknownNumbersAndOtherRolesAreRefused) {

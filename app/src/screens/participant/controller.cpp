@@ -201,6 +201,7 @@ void ParticipantScreen::reload() {
 
 void ParticipantScreen::frame(shell::ScreenContext& context) {
   view_.can_edit = app_.can(context::Permission::edit_participants);
+  view_.can_queue = app_.can(context::Permission::enroll_queue);
   view_.can_rate = app_.can(context::Permission::rate_services);
   view_.exporting = exporting_;
   const Intents intents = draw(view_, form_);
@@ -216,6 +217,10 @@ void ParticipantScreen::frame(shell::ScreenContext& context) {
   if (intents.change_data) {
     app_.selection().participant_id = id_;
     context.navigator.open("change");
+  }
+  if (intents.queue) {
+    app_.selection().participant_id = id_;
+    context.navigator.open("queue_desk");
   }
   if (intents.new_family_member) {
     app_.selection().family_of = id_;

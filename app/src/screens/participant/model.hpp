@@ -97,6 +97,7 @@ struct View {
   std::string sync_key;     // sync.state.*; "" when the record came from the server unchanged
   std::string sync_reason;  // rejected: the server's reason
   bool can_edit = false;    // Change data / New family member
+  bool can_queue = false;   // "Antrekan": the desk queue panel for this participant
   bool can_rate = false;
   bool exporting = false;   // a save/print task runs
   std::string export_message;  // where the card went, or why not
@@ -123,6 +124,7 @@ struct Intents {
   std::optional<std::string> open_family;  // participant id
   bool change_data = false;
   bool new_family_member = false;
+  bool queue = false;  // put this participant in today's queue (queue_desk)
   bool back = false;
   std::optional<CardOutput> card;
   std::optional<RateIntent> rate;

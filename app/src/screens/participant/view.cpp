@@ -325,6 +325,7 @@ Intents draw(const View& view, Form& form) {
   auto width_of = [&](const char* key) { return ImGui::CalcTextSize(tr(key)).x + style.FramePadding.x * 2; };
   float actions = width_of("common.back");
   if (view.can_edit) actions += width_of("participant.change_data") + width_of("participant.new_member") + style.ItemSpacing.x * 2;
+  if (view.can_queue) actions += width_of("participant.queue") + style.ItemSpacing.x;
   ImGui::SameLine();
   const float right = ImGui::GetWindowContentRegionMax().x - actions;
   if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
@@ -332,6 +333,10 @@ Intents draw(const View& view, Form& form) {
     if (ui::button(ui::t("participant.change_data"))) intents.change_data = true;
     ImGui::SameLine();
     if (ui::button(ui::t("participant.new_member"))) intents.new_family_member = true;
+    ImGui::SameLine();
+  }
+  if (view.can_queue) {
+    if (ui::button(ui::t("participant.queue"))) intents.queue = true;
     ImGui::SameLine();
   }
   if (ui::button(ui::t("common.back"))) intents.back = true;

@@ -38,7 +38,8 @@ void RegistrationScreen::on_show() {
     if (auto member = app_.participants().get(family_of); member.ok() && member->has_value()) join_family_of(**member);
     family_of.clear();
   }
-  form_.focus_pending = true;
+  // The first field takes the keyboard, unless it is already filled in (a form being returned to).
+  form_.focus_pending = form_.people[form_.current].nik.empty();
 }
 
 void RegistrationScreen::join_family_of(const Participant& member) {

@@ -113,16 +113,19 @@ void household_column(const View& view, Form& form) {
   ui::input_text(ui::t("registration.kk_number"), form.kk_number, {.hint = tr("registration.kk_hint")});
   findings(view.household, "kk_number");
   if (widgets::draw_region_picker("registration.region", view.region, form.region)) form.region_from_nik.clear();
-  if (!form.region_from_nik.empty()) ui::text_muted(tr("registration.region_from_nik"));
+  if (!form.region_from_nik.empty()) widgets::wrapped(tr("registration.region_from_nik"), ui::palette::kTextMuted);
   findings(view.household, "village_code");
   ui::input_text(ui::t("registration.street"), form.street, {.hint = tr("registration.street_hint")});
+  // RT and RW side by side, each with its label above.
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  const ImVec2 top = ImGui::GetCursorPos();
   ImGui::BeginGroup();
   ImGui::PushItemWidth(half);
   ui::input_text(ui::t("registration.rt"), form.rt, {.hint = "001"});
   ImGui::PopItemWidth();
   ImGui::EndGroup();
-  ImGui::SameLine();
+  // Not SameLine(): it would line the next label up with the field's text, a frame padding lower.
+  ImGui::SetCursorPos(ImVec2(top.x + half + ImGui::GetStyle().ItemSpacing.x, top.y));
   ImGui::BeginGroup();
   ImGui::PushItemWidth(half);
   ui::input_text(ui::t("registration.rw"), form.rw, {.hint = "001"});
@@ -150,7 +153,7 @@ void membership_column(const View& view, Form& form, Intents& intents) {
     if (view.premium.people > 1)
       ui::text_muted(std::to_string(view.premium.people) + " " + tr("registration.people") + ": " +
                      widgets::rupiah(view.premium.total) + " " + tr("registration.per_month"));
-    ui::text_muted(tr("registration.due_note"));
+    widgets::wrapped(tr("registration.due_note"), ui::palette::kTextMuted);
   }
   findings(view.household, "care_class");
 
@@ -160,7 +163,7 @@ void membership_column(const View& view, Form& form, Intents& intents) {
 
   ui::text(tr("registration.dental"));
   widgets::draw_facility_picker("registration.dental", view.dental, form.dental);
-  if (!view.dental_enabled) ui::text_muted(tr("registration.dental_only_dpp"));
+  if (!view.dental_enabled) widgets::wrapped(tr("registration.dental_only_dpp"), ui::palette::kTextMuted);
   findings(view.household, "dental_fktp");
 
   ui::text(tr("registration.autodebit"));
