@@ -129,6 +129,36 @@ Status Replica::save_enrollment(const DeviceInfo& info, const std::string& token
   return st->exec();
 }
 
+Status Replica::adopt_facility(const std::string& facility) {
+  for (const EntityDef& def : entities()) {
+    if (def.column("facility") == nullptr) continue;
+    auto rows = db_.prepare("UPDATE " + def.table + " SET facility = ?1 WHERE facility IS NULL OR facility = ''");
+    rows->bind(1, facility);
+    SIMPUL_TRY(rows->exec());
+    auto ops = db_.prepare("SELECT seq, fields FROM outbox WHERE entity = ?1 AND state = 'pending' AND kind = 'upsert'");
+    ops->bind(1, def.entity);
+    std::vector<std::pair<std::int64_t, std::string>> stamped;
+    for (;;) {
+      auto row = ops->step();
+      if (!row.ok()) return row.error();
+      if (!row.value()) break;
+      Fields f = Fields::parse(ops->text(1), nullptr, false);
+      if (!f.is_object()) continue;
+      auto it = f.find("facility");
+      if (it == f.end() || !(it->is_null() || (it->is_string() && it->get<std::string>().empty()))) continue;
+      *it = facility;
+      stamped.emplace_back(ops->int64(0), f.dump());
+    }
+    auto update = db_.prepare("UPDATE outbox SET fields = ?2 WHERE seq = ?1");
+    for (const auto& [seq, text] : stamped) {
+      update->reset();
+      update->bind_all(seq, text);
+      SIMPUL_TRY(update->exec());
+    }
+  }
+  return {};
+}
+
 std::string Replica::device_token() {
   auto st = db_.prepare("SELECT token FROM device WHERE singleton = 1");
   auto row = st->step();

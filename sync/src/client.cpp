@@ -133,6 +133,7 @@ Result<EnrollResponse> SyncClient::enroll(const std::string& server_url, const s
   info.facility = facility;
   info.server_url = transport_.base_url();
   SIMPUL_TRY(replica_.save_enrollment(info, response->token));
+  SIMPUL_TRY(replica_.adopt_facility(facility));
   SIMPUL_TRY(replica_.set_setting("facility_name", response->facility_name));
   SIMPUL_TRY(persist_clock(""));
   SIMPUL_TRY(tx->commit());

@@ -3,6 +3,8 @@
 // equal to the server's, and the server's own count of applied ops.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include <chrono>
 #include <deque>
 #include <fstream>
@@ -13,6 +15,7 @@
 
 #include "simpul/core/clock.hpp"
 #include "simpul/storage/outbox.hpp"
+#include "simpul/storage/users.hpp"
 #include "simpul/sync/curl_transport.hpp"
 #include "simpul/sync/engine.hpp"
 #include "simpul/sync/rows.hpp"
@@ -103,7 +106,8 @@ class SyncEndToEnd : public ::testing::Test {
 
   std::string url() const { return "http://127.0.0.1:" + std::to_string(proxy->port()); }
 
-  E2eDesk& make_desk(const std::string& name, std::uint32_t page_rows = 5000) {
+  E2eDesk& make_desk(const std::string& name, std::uint32_t page_rows = 5000,
+                     const std::function<void(storage::Replica&)>& before_enroll = {}) {
     E2eDesk d;
     d.path = dir.file(name + ".db").string();
     auto ui = storage::Replica::open(d.path, clock);
@@ -124,6 +128,7 @@ class SyncEndToEnd : public ::testing::Test {
     auto engine = SyncEngine::open(options, clock, std::make_unique<CurlTransport>(url(), curl));
     EXPECT_TRUE(engine.ok()) << engine.error().message;
     d.engine = std::move(engine).value();
+    if (before_enroll) before_enroll(*d.ui);
     const std::string code =
         trim(run({SIMPUL_SERVER_BIN, "enroll-code", "--db", server_db, "--facility", facility}));
     SyncClient client(d.engine->replica(), d.engine->transport());
@@ -212,6 +217,34 @@ TEST_F(SyncEndToEnd, EnrollBootstrapPushPullConvergeWithEqualDigests) {
   EXPECT_EQ(ops_counted("applied"), 8);
   EXPECT_TRUE(a.engine->status().synced());
   EXPECT_TRUE(b.engine->status().synced());
+}
+
+// An account (and a queue entry) made on a fresh laptop before it was enrolled carries no facility; enrolling
+// stamps the facility on them, so the server takes them instead of refusing them out of scope and the first
+// pull deleting the account.
+TEST_F(SyncEndToEnd, RowsWrittenBeforeEnrollmentJoinTheFacility) {
+  std::string user_id;
+  E2eDesk& a = make_desk("early", 5000, [&](storage::Replica& r) {
+    User u;
+    u.username = "bidan";
+    u.display_name = "Bidan Desa";
+    u.role = Role::registration;
+    auto id = storage::Users(r).create(storage::Actor{"", "setup"}, u, "rahasia-panjang");
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    user_id = *id;
+    queue_patients(r, "", "early-", 1);
+  });
+  EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM users WHERE facility = '" + facility + "'"), 1);
+  auto r = sync_until_complete(a);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->push.rejected, 0);
+  EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM users WHERE id = '" + user_id + "'"), 1) << "the account was lost";
+  EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM queue_entries WHERE id = 'early-0' AND facility = '" + facility + "'"),
+            1);
+  auto signed_in = storage::Users(*a.ui).authenticate("bidan", "rahasia-panjang");
+  EXPECT_TRUE(signed_in.ok()) << (signed_in.ok() ? "" : signed_in.error().message);
+  EXPECT_TRUE(a.engine->status().synced());
+  EXPECT_EQ(replica_digest_of(*a.ui), server_digest());
 }
 
 TEST_F(SyncEndToEnd, CutMidUploadIsRetriedWithoutLossOrDuplicates) {

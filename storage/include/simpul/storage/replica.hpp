@@ -50,6 +50,10 @@ class Replica {
 
   DeviceInfo device();
   Status save_enrollment(const DeviceInfo& info, const std::string& token);
+  // Rows written before enrollment carry an empty facility (the device had none yet): stamps the enrolled
+  // facility onto those rows and onto their unsent ops, so the server takes them as this facility's rather
+  // than refusing them out of scope. Call in the enrollment's transaction.
+  Status adopt_facility(const std::string& facility);
   std::string device_token();  // empty before enrollment
 
   // ---- change capture (call inside a Transaction on db()) ----
