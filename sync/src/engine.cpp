@@ -122,6 +122,7 @@ void SyncEngine::set_phase(Phase phase) {
   {
     std::lock_guard lock(mu_);
     if (status_.phase == phase) return;
+    if (resting(status_.phase) && !resting(phase)) phase_before_attempt_ = status_.phase;
     status_.phase = phase;
   }
   publish();
@@ -266,8 +267,21 @@ void SyncEngine::on_failure(const Error& e) {
   {
     std::lock_guard lock(mu_);
     status_.last_cycle_complete = false;
-    status_.last_error = e.message;
     status_.progress = Progress{};
+    if (is_cancelled(e)) {
+      // Stopping (Ctrl-C, a deadline, shutdown) learns nothing about the link: the status stays what the last
+      // finished attempt said (offline and backing off stays so), never a reassuring "idle".
+      if (!resting(status_.phase)) status_.phase = phase_before_attempt_;
+    } else {
+      status_.last_error = e.message;
+    }
+  }
+  if (is_cancelled(e)) {
+    finish_attempt(false);
+    return;
+  }
+  {
+    std::lock_guard lock(mu_);
     status_.next_attempt_at_ms.reset();
     if (e.kind == ErrorKind::unauthorized || e.code == "protocol_mismatch" || e.code == "not_enrolled") {
       // Retrying cannot help: stop until someone acts (re-enroll, update) and asks again.
@@ -278,8 +292,6 @@ void SyncEngine::on_failure(const Error& e) {
                       : e.code == "not_enrolled"    ? Phase::not_enrolled
                                                     : Phase::revoked;
       if (e.code != "not_enrolled") status_.online = Online::online;  // the server answered
-    } else if (is_cancelled(e)) {
-      status_.phase = Phase::idle;  // stopping
     } else {
       halted_ = false;
       const auto delay = backoff_.next();

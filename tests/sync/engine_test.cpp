@@ -298,6 +298,33 @@ TEST_F(EngineTest, StopCancelsTheTransferInFlightWithinBoundedTime) {
   EXPECT_NE(d.engine->status().phase, Phase::backing_off) << "a stop is not a failure to back off from";
 }
 
+// `simpulctl sync --timeout` cancels the attempt in flight at its deadline: that says nothing about the link,
+// so the status keeps what the last finished attempt learned instead of turning into a reassuring "idle".
+TEST_F(EngineTest, ACancelledAttemptKeepsWhatTheLastFinishedAttemptSaid) {
+  Desk d = make_desk("a");
+  d.transport->set_down(true);
+  ASSERT_FALSE(d.engine->run_due().ok);
+  const SyncStatus failed = d.engine->status();
+  ASSERT_EQ(failed.phase, Phase::backing_off);
+  ASSERT_EQ(failed.online, Online::offline);
+
+  d.transport->set_down(false);
+  d.transport->set_block(true);
+  d.engine->sync_now();  // a full attempt that hangs until cancelled
+  StepOutcome step;
+  std::thread attempt([&] { step = d.engine->run_due(); });
+  const bool started = wait_until([&] { return d.transport->in_flight(); }, 5000ms);
+  d.transport->cancel();
+  attempt.join();
+  ASSERT_TRUE(started);
+  EXPECT_FALSE(step.ok);
+  const SyncStatus after = d.engine->status();
+  EXPECT_EQ(after.phase, Phase::backing_off);
+  EXPECT_EQ(after.online, Online::offline);
+  EXPECT_EQ(after.last_error, failed.last_error);
+  EXPECT_FALSE(after.synced());
+}
+
 TEST_F(EngineTest, WorkerThreadSyncsOnStartAndAfterLocalChanges) {
   Desk d = make_desk("a");
   std::mutex mu;

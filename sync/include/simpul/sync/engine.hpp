@@ -112,6 +112,7 @@ class SyncEngine {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   SyncStatus status_;
+  Phase phase_before_attempt_ = Phase::idle;  // the resting phase a cycle started from
   std::function<void(const SyncStatus&)> listener_;
   // Schedule, in Clock::steady_ms.
   bool requested_ = false;                   // sync_now()
