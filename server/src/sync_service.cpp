@@ -21,6 +21,8 @@ using sync::ChangeKind;
 constexpr std::size_t kScanChunk = 5000;
 constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max() / 2;
 constexpr std::int64_t kSeenEveryMs = 60'000;
+// A lost enrollment answer may be asked for again by the same installation for this long.
+constexpr std::int64_t kEnrollRetryMs = 15 * 60'000;
 // Enrollment codes: no 0/O, 1/I/L, so they can be read over the phone.
 constexpr char kCodeAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -140,10 +142,33 @@ Result<sync::EnrollResponse> SyncService::enroll(const sync::EnrollRequest& req)
     return refusal(ErrorKind::permanent, "enroll_code_invalid",
                    "this enrollment code is not valid for facility " + req.facility + ": check both with the operator");
   }
+  const auto facility_name = [&] {
+    auto name = (*f)->fields.find("name");
+    return (name != (*f)->fields.end() && name->is_string()) ? name->get<std::string>() : req.facility;
+  };
   EnrollCode c = **code;
   if (c.used_at_ms) {
-    return refusal(ErrorKind::permanent, "enroll_code_used",
-                   "this enrollment code was already used: ask the operator for a new one");
+    // The same installation asking again soon after is a retry whose answer was lost on a bad link (the
+    // server committed, the reply never arrived): give that device a fresh token instead of stranding it.
+    // The token it never received stops working.
+    auto device = c.device_id.empty() ? Result<std::optional<DeviceRecord>>(std::nullopt) : (*tx)->device(c.device_id);
+    if (!device.ok()) return device.error();
+    const bool retry = device->has_value() && !req.install_id.empty() && (*device)->install_id == req.install_id &&
+                       !(*device)->revoked_at_ms && !(*device)->last_seen_ms && now - *c.used_at_ms <= kEnrollRetryMs;
+    if (!retry) {
+      return refusal(ErrorKind::permanent, "enroll_code_used",
+                     "this enrollment code was already used: ask the operator for a new one");
+    }
+    DeviceRecord d = **device;
+    sync::EnrollResponse resp;
+    resp.device_id = d.device_id;
+    resp.token = random_hex(32);
+    d.token_hash = sha256_hex(resp.token);
+    SIMPUL_TRY((*tx)->put_device(d));
+    SIMPUL_TRY((*tx)->commit());
+    resp.facility_name = facility_name();
+    resp.server_time_ms = now;
+    return resp;
   }
   if (now > c.expires_at_ms) {
     return refusal(ErrorKind::permanent, "enroll_code_expired",
@@ -173,8 +198,7 @@ Result<sync::EnrollResponse> SyncService::enroll(const sync::EnrollRequest& req)
     std::lock_guard lock(seen_mu_);
     slotted_.insert(d.device_id);
   }
-  auto name = (*f)->fields.find("name");
-  resp.facility_name = (name != (*f)->fields.end() && name->is_string()) ? name->get<std::string>() : req.facility;
+  resp.facility_name = facility_name();
   resp.server_time_ms = now;
   return resp;
 }

@@ -22,9 +22,9 @@ TEST_F(ServerEnroll, GoodCodeEnrollsOnceAndIsRefusedWhenReused) {
   EXPECT_EQ(resp->facility_name, "Puskesmas Satu");
   EXPECT_EQ(resp->server_time_ms, clock.now_ms());
 
-  auto again = post("/v1/enroll", sync::encode(request(kF1, *code)), nullptr);
-  EXPECT_EQ(again.status, 403);
-  EXPECT_EQ(again.json().value("error", ""), "enroll_code_used");
+  auto other = post("/v1/enroll", sync::encode(sync::EnrollRequest{kF1, *code, "install-y", "desk-2"}), nullptr);
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(other.json().value("error", ""), "enroll_code_used");
 
   // Only a hash of the token is stored.
   auto devices = service->devices();
@@ -32,6 +32,44 @@ TEST_F(ServerEnroll, GoodCodeEnrollsOnceAndIsRefusedWhenReused) {
   ASSERT_EQ(devices->size(), 1u);
   EXPECT_NE((*devices)[0].token_hash, resp->token);
   EXPECT_EQ((*devices)[0].token_hash, sha256_hex(resp->token));
+}
+
+// On a bad link the server may commit an enrollment whose answer never arrives. The same installation asking
+// again soon gets the same device with a fresh token; once the device has used its token, or later, or from
+// another installation, the code is spent.
+TEST_F(ServerEnroll, ALostEnrollmentAnswerCanBeAskedForAgainByTheSameInstallation) {
+  auto code = service->create_enroll_code(kF1);
+  ASSERT_TRUE(code.ok());
+  auto lost = sync::decode<sync::EnrollResponse>(post("/v1/enroll", sync::encode(request(kF1, *code)), nullptr).body);
+  ASSERT_TRUE(lost.ok());
+  clock.advance_ms(60'000);
+  auto retry = post("/v1/enroll", sync::encode(request(kF1, *code)), nullptr);
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  auto resp = sync::decode<sync::EnrollResponse>(retry.body);
+  ASSERT_TRUE(resp.ok());
+  EXPECT_EQ(resp->device_id, lost->device_id) << "one device, not two";
+  EXPECT_NE(resp->token, lost->token);
+  auto devices = service->devices();
+  ASSERT_TRUE(devices.ok());
+  ASSERT_EQ(devices->size(), 1u);
+  EXPECT_EQ((*devices)[0].token_hash, sha256_hex(resp->token)) << "the lost token no longer works";
+
+  // The device syncs with its token: from now on the code is spent, even for the same installation.
+  Device device;
+  device.id = resp->device_id;
+  device.token = resp->token;
+  device.facility = kF1;
+  device.install = "install-x";
+  EXPECT_FALSE(pull_all(device).empty());
+  auto after_use = post("/v1/enroll", sync::encode(request(kF1, *code)), nullptr);
+  EXPECT_EQ(after_use.status, 403);
+  EXPECT_EQ(after_use.json().value("error", ""), "enroll_code_used");
+
+  auto late_code = service->create_enroll_code(kF1);
+  ASSERT_TRUE(late_code.ok());
+  ASSERT_EQ(post("/v1/enroll", sync::encode(request(kF1, *late_code)), nullptr).status, 200);
+  clock.advance_ms(16 * 60'000);
+  EXPECT_EQ(post("/v1/enroll", sync::encode(request(kF1, *late_code)), nullptr).status, 403) << "too late to ask again";
 }
 
 TEST_F(ServerEnroll, CodeForAnotherFacilityOrUnknownIsRefused) {
