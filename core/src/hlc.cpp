@@ -25,7 +25,34 @@ bool HlcTimestamp::decode(const std::string& text, HlcTimestamp& out) {
 
 HybridClock::HybridClock(const Clock& clock, std::string node) : clock_(clock), node_(std::move(node)) {}
 
-std::int64_t HybridClock::physical_ms() const { return clock_.now_ms() + offset_ms_; }
+std::string ClockAnchor::encode() const {
+  return std::to_string(server_ms) + " " + std::to_string(steady_ms) + " " + boot_id;
+}
+
+std::optional<ClockAnchor> ClockAnchor::decode(const std::string& text) {
+  ClockAnchor a;
+  char* end = nullptr;
+  a.server_ms = std::strtoll(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != ' ') return std::nullopt;
+  const char* rest = end + 1;
+  a.steady_ms = std::strtoll(rest, &end, 10);
+  if (end == rest || *end != ' ') return std::nullopt;
+  a.boot_id = std::string(end + 1);
+  return a;
+}
+
+std::int64_t HybridClock::physical_ms() const {
+  if (anchor_) {
+    const std::int64_t steady = clock_.steady_ms();
+    if (steady >= anchor_->steady_ms) return anchor_->server_ms + (steady - anchor_->steady_ms);
+  }
+  return clock_.now_ms() + offset_ms_;
+}
+
+std::int64_t HybridClock::physical_now_ms() const {
+  std::lock_guard lock(mu_);
+  return physical_ms();
+}
 
 HlcTimestamp HybridClock::now() {
   std::lock_guard lock(mu_);
@@ -59,6 +86,23 @@ HlcTimestamp HybridClock::observe(const HlcTimestamp& r) {
 void HybridClock::set_offset_ms(std::int64_t offset) {
   std::lock_guard lock(mu_);
   offset_ms_ = offset;
+}
+
+void HybridClock::learn_offset_ms(std::int64_t offset) {
+  std::lock_guard lock(mu_);
+  offset_ms_ = offset;
+  anchor_ = ClockAnchor{clock_.now_ms() + offset, clock_.steady_ms(), clock_.boot_id()};
+}
+
+void HybridClock::restore_anchor(const ClockAnchor& anchor) {
+  std::lock_guard lock(mu_);
+  if (anchor.boot_id.empty() || anchor.boot_id != clock_.boot_id() || clock_.steady_ms() < anchor.steady_ms) return;
+  anchor_ = anchor;
+}
+
+std::optional<ClockAnchor> HybridClock::anchor() const {
+  std::lock_guard lock(mu_);
+  return anchor_;
 }
 
 std::int64_t HybridClock::offset_ms() const {

@@ -165,12 +165,12 @@ nlohmann::json to_json(const QueueEntry& e) {
 Queue::Queue(Replica& replica, QueueOptions options) : r_(replica), options_(std::move(options)) {}
 
 Date Queue::today() const {
-  const std::int64_t now = r_.clock().now_ms() + r_.hlc().offset_ms();
+  const std::int64_t now = r_.hlc().physical_now_ms();
   return Date::from_epoch_ms(now, options_.utc_offset_minutes);
 }
 
 int Queue::minute_now() const {
-  const std::int64_t local = r_.clock().now_ms() + r_.hlc().offset_ms() +
+  const std::int64_t local = r_.hlc().physical_now_ms() +
                              static_cast<std::int64_t>(options_.utc_offset_minutes) * kMinuteMs;
   return static_cast<int>(((local % kDayMs) + kDayMs) % kDayMs / kMinuteMs);
 }

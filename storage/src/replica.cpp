@@ -102,6 +102,9 @@ Result<std::unique_ptr<Replica>> Replica::open(const std::string& path, const Cl
       HlcTimestamp seen;
       if (!off->is_null(1) && HlcTimestamp::decode(off->text(1), seen)) r->hlc_->restore(seen);
     }
+    if (const auto text = r->setting(kClockAnchorSetting)) {
+      if (const auto anchor = ClockAnchor::decode(*text)) r->hlc_->restore_anchor(*anchor);
+    }
   }
   return r;
 }

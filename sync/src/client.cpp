@@ -83,12 +83,14 @@ void SyncClient::learn_clock(std::int64_t server_time_ms, std::int64_t sent_at_m
   if (server_time_ms <= 0) return;
   // The server read its clock somewhere between sending and receiving: assume the middle.
   const std::int64_t offset = server_time_ms - (sent_at_ms + (received_at_ms - sent_at_ms) / 2);
-  replica_.hlc().set_offset_ms(offset);
-  for (auto* clock : options_.shared_clocks) clock->set_offset_ms(offset);
+  replica_.hlc().learn_offset_ms(offset);
+  for (auto* clock : options_.shared_clocks) clock->learn_offset_ms(offset);
 }
 
 Status SyncClient::persist_clock(const std::string& newest_hlc) {
   SIMPUL_TRY(save_clock(replica_.db(), replica_.hlc().offset_ms(), newest_hlc));
+  // The anchor lets the next process on this boot keep the server's time even if the wall clock jumps.
+  if (const auto anchor = replica_.hlc().anchor()) SIMPUL_TRY(replica_.set_setting(storage::kClockAnchorSetting, anchor->encode()));
   return {};
 }
 
@@ -174,7 +176,7 @@ Result<PushReport> SyncClient::push() {
       SIMPUL_TRY(tx->commit());
     }
     const std::int64_t sent_at = replica_.clock().now_ms();
-    request.client_time_ms = sent_at + replica_.hlc().offset_ms();
+    request.client_time_ms = replica_.hlc().physical_now_ms();
     auto body = call("/v1/push", encode(request), /*authenticated=*/true);
     if (!body.ok()) return body.error();
     auto response = decode_answer<PushResponse>(*body, "push");

@@ -70,6 +70,58 @@ TEST(Hlc, OffsetCorrectsSkewedDeviceClock) {
   EXPECT_NEAR(static_cast<double>(hlc.now().wall_ms), 1'768'464'000'000.0, 1000.0);
 }
 
+// A clock with a boot id, so anchors can be persisted and restored like on a real machine.
+class BootClock final : public Clock {
+ public:
+  std::int64_t now_ms() const override { return manual.now_ms(); }
+  std::int64_t steady_ms() const override { return manual.steady_ms(); }
+  std::string boot_id() const override { return boot; }
+  ManualClock manual;
+  std::string boot = "boot-1";
+};
+
+TEST(Hlc, AfterASyncAWallClockJumpDoesNotMoveTimestamps) {
+  ManualClock clock;
+  HybridClock hlc(clock, "dev-a");
+  hlc.learn_offset_ms(0);  // synced: the server agrees with this clock
+  const std::int64_t synced_at = clock.now_ms();
+  clock.advance_ms(60'000);
+  clock.set_ms(clock.now_ms() + 365LL * 24 * 3600 * 1000);  // then the wall clock jumps a year ahead
+  EXPECT_NEAR(static_cast<double>(hlc.now().wall_ms), static_cast<double>(synced_at + 60'000), 1.0);
+  clock.set_ms(synced_at - 365LL * 24 * 3600 * 1000);  // or a year behind
+  clock.advance_ms(1000);
+  EXPECT_NEAR(static_cast<double>(hlc.now().wall_ms), static_cast<double>(synced_at + 61'000), 1.0);
+  EXPECT_NEAR(static_cast<double>(hlc.physical_now_ms()), static_cast<double>(synced_at + 61'000), 1.0);
+}
+
+TEST(Hlc, AnAnchorIsRestoredOnlyInTheBootThatTookIt) {
+  BootClock clock;
+  HybridClock first(clock, "dev-a");
+  first.learn_offset_ms(-5000);
+  const auto anchor = first.anchor();
+  ASSERT_TRUE(anchor.has_value());
+  const auto decoded = ClockAnchor::decode(anchor->encode());
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->server_ms, anchor->server_ms);
+  EXPECT_EQ(decoded->steady_ms, anchor->steady_ms);
+  EXPECT_EQ(decoded->boot_id, "boot-1");
+  EXPECT_FALSE(ClockAnchor::decode("garbage").has_value());
+
+  clock.manual.advance_ms(10'000);
+  clock.manual.set_ms(clock.manual.now_ms() + 86'400'000);  // the wall clock is a day off now
+  HybridClock same_boot(clock, "dev-a");  // a new process, same boot
+  same_boot.set_offset_ms(-5000);
+  same_boot.restore_anchor(*decoded);
+  EXPECT_EQ(same_boot.physical_now_ms(), anchor->server_ms + 10'000);
+
+  clock.boot = "boot-2";  // rebooted: monotonic readings of the old boot mean nothing
+  HybridClock rebooted(clock, "dev-a");
+  rebooted.set_offset_ms(-5000);
+  rebooted.restore_anchor(*decoded);
+  EXPECT_FALSE(rebooted.anchor().has_value());
+  EXPECT_EQ(rebooted.physical_now_ms(), clock.now_ms() - 5000);
+}
+
 TEST(Hlc, EncodingSortsLikeTimestamps) {
   HlcTimestamp a{1767225600000, 3, "x"};
   HlcTimestamp b{1767225600000, 12, "a"};

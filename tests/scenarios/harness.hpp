@@ -54,6 +54,7 @@ class DeskClock final : public Clock {
  public:
   std::int64_t now_ms() const override { return SystemClock::instance().now_ms() + skew_ms_.load(); }
   std::int64_t steady_ms() const override { return SystemClock::instance().steady_ms(); }
+  std::string boot_id() const override { return SystemClock::instance().boot_id(); }
   void set_skew_ms(std::int64_t skew) { skew_ms_ = skew; }
   std::int64_t skew_ms() const { return skew_ms_.load(); }
 

@@ -28,6 +28,9 @@ struct Actor {
   static Actor system() { return Actor{"", "system"}; }
 };
 
+// Local setting holding the HLC's ClockAnchor (server time at a monotonic instant of this boot).
+inline constexpr const char* kClockAnchorSetting = "sync.clock_anchor";
+
 struct DeviceInfo {
   std::string install_id;  // generated at init; the HLC node id
   std::string device_id;   // assigned at enrollment (empty before)
