@@ -917,12 +917,11 @@ Result<std::unique_ptr<StoreTx>> PgStore::write(std::int64_t now_ms) {
   PgConn& c = *lease->conn;
   // READ COMMITTED whatever the database's default: after waiting for the lock below, every later
   // statement sees what the previous writer committed. (Under REPEATABLE READ or SERIALIZABLE the wait
-  // would end in a serialisation failure instead.)
-  auto begin = c.exec("BEGIN ISOLATION LEVEL READ COMMITTED");
-  if (!begin.ok()) return begin.error();
-  // The transaction-number lock, first: writers of every process queue here, so transaction N+1 cannot
-  // start writing (let alone commit) before N has committed or rolled back. See pg_store.hpp.
-  auto last = c.query("SELECT value FROM server_meta WHERE key = 'last_tx' FOR UPDATE");
+  // would end in a serialisation failure instead.) Then the transaction-number lock, first: writers of
+  // every process queue here, so transaction N+1 cannot start writing (let alone commit) before N has
+  // committed or rolled back. See pg_store.hpp. One round trip for both.
+  auto last = c.exec(
+      "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT value FROM server_meta WHERE key = 'last_tx' FOR UPDATE");
   if (!last.ok()) return last.error();
   if (last->rows() != 1) return make_error(ErrorKind::corrupt, "server.meta", "server_meta has no last_tx row");
   const std::int64_t number = last->int64(0, 0) + 1;
@@ -933,10 +932,8 @@ Result<std::unique_ptr<StoreRead>> PgStore::read() {
   auto lease = acquire();
   if (!lease.ok()) return lease.error();
   PgConn& c = *lease->conn;
-  auto begin = c.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-  if (!begin.ok()) return begin.error();
-  // The snapshot is taken at the first statement: take it now.
-  auto pin = c.query("SELECT value FROM server_meta WHERE key = 'last_tx'");
+  // The snapshot is taken at the first statement: take it now (one round trip for both).
+  auto pin = c.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT 1");
   if (!pin.ok()) return pin.error();
   return std::unique_ptr<StoreRead>(new PgRead(std::move(lease).value()));
 }
