@@ -445,7 +445,7 @@ std::vector<storage::OutboxOp> Desk::outbox() {
 // ---- World ----
 
 World::World(WorldOptions options) {
-  if (test::pg_selected()) {
+  if (options.postgres.value_or(test::pg_selected())) {
     pg_ = std::make_unique<test::PgDatabase>();
     server_db_ = pg_->url();
   } else {
@@ -474,6 +474,15 @@ World::~World() {
   server_.reset();
   admin_.reset();
   pg_.reset();  // last: drops the database
+}
+
+void World::move_server_to(const std::string& db) {
+  const std::uint16_t port = server_->port();
+  server_->kill();
+  server_ = std::make_unique<ServerProcess>(db, dir_.path(), port, "moved-server");
+  server_->start();
+  admin_ = std::make_unique<ServerAdmin>(db);
+  server_db_ = db;
 }
 
 std::string World::proxy_url() const { return "http://127.0.0.1:" + std::to_string(proxy_->port()); }

@@ -249,6 +249,8 @@ struct WorldOptions {
   std::size_t participants = 200;  // `simpul-server seed --demo --participants N`
   std::uint64_t demo_seed = 7;
   std::uint64_t proxy_seed = 20260101;
+  // The store: nullopt follows SIMPUL_TEST_STORE (pg or SQLite); true/false force PostgreSQL/SQLite.
+  std::optional<bool> postgres;
 };
 
 // One server (seeded demo regency), one proxy in front of it, and the desks of a test.
@@ -271,6 +273,10 @@ class World {
 
   const std::string& facility() const { return facility_; }              // the FKTP with most participants
   const std::string& other_facility() const { return other_facility_; }  // a second FKTP
+
+  // The operator moved the data to another store (migrate-store): the server is stopped and started again on
+  // `db`, on the same port (the proxy keeps forwarding to it), and the admin view follows.
+  void move_server_to(const std::string& db);
 
   // A new desk, enrolled with a fresh one-time code (not yet synced).
   Desk& add_desk(const std::string& name, DeskOptions options = {});
