@@ -159,10 +159,20 @@ Result<std::unique_ptr<Store>> open_store(const Args& a, bool create = false) {
   return open_store_url(*db, create);
 }
 
+// The --db value for output: a PostgreSQL URL without its password.
+std::string shown(const std::string& db) {
+  if (!is_postgres_url(db)) return db;
+  const auto start = db.find("://") + 3;
+  const auto at = db.find('@', start);
+  const auto colon = db.find(':', start);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon + 1) + "***" + db.substr(at);
+}
+
 int cmd_init(const Args& a) {
   auto store = open_store(a, /*create=*/true);
   if (!store.ok()) return fail(store.error());
-  std::printf("initialised %s (server schema ready, replica schema %d)\n", a.get("--db")->c_str(),
+  std::printf("initialised %s (server schema ready, replica schema %d)\n", shown(*a.get("--db")).c_str(),
               (*store)->schema_version());
   return 0;
 }
