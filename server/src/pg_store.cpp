@@ -1,6 +1,7 @@
 #include "simpul/server/pg_store.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <cstdio>
 #include <mutex>
@@ -702,7 +703,27 @@ class PgTx final : public PgReads<StoreTx> {
 
   std::int64_t tx() const override { return number_; }
 
+  // The rules load the same row and ask for the same scope several times per op (apply, scope refresh,
+  // queue state): inside the writing transaction nobody else can change them, so the answers are kept
+  // until this transaction changes them (write, add/remove scope) or rolls back to a savepoint.
+  Result<std::optional<StoredRow>> load(const EntityDef& def, const std::string& id) override {
+    const RowKey key{sync::entity_index(def), id};
+    if (auto it = rows_.find(key); it != rows_.end()) return it->second;
+    auto r = PgReads::load(def, id);
+    if (r.ok()) rows_.emplace(key, *r);
+    return r;
+  }
+
+  Result<std::vector<std::string>> scope_of(std::uint32_t entity, const std::string& id) override {
+    const RowKey key{entity, id};
+    if (auto it = scopes_.find(key); it != scopes_.end()) return it->second;
+    auto r = PgReads::scope_of(entity, id);
+    if (r.ok()) scopes_.emplace(key, *r);
+    return r;
+  }
+
   Status write(const EntityDef& def, const StoredRow& row) override {
+    rows_.erase(RowKey{sync::entity_index(def), row.id});
     const auto& sql = entity_sql()[sync::entity_index(def)];
     Params p;
     p.add(row.id);
@@ -716,12 +737,14 @@ class PgTx final : public PgReads<StoreTx> {
   }
 
   Status add_scope(std::uint32_t entity, const std::string& id, const std::string& facility) override {
+    scopes_.erase(RowKey{entity, id});
     dirty_ = true;
     return done(c().query("INSERT INTO row_scope(facility, entity, id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                           Params(facility, entity, id)));
   }
 
   Status remove_scope(std::uint32_t entity, const std::string& id, const std::string& facility) override {
+    scopes_.erase(RowKey{entity, id});
     dirty_ = true;
     return done(c().query("DELETE FROM row_scope WHERE facility = $1 AND entity = $2 AND id = $3",
                           Params(facility, entity, id)));
@@ -785,7 +808,10 @@ class PgTx final : public PgReads<StoreTx> {
 
   Status savepoint() override { return done(c().exec("SAVEPOINT op")); }
   Status release_savepoint() override { return done(c().exec("RELEASE SAVEPOINT op")); }
-  Status rollback_to_savepoint() override { return done(c().exec("ROLLBACK TO SAVEPOINT op; RELEASE SAVEPOINT op")); }
+  Status rollback_to_savepoint() override {
+    forget();
+    return done(c().exec("ROLLBACK TO SAVEPOINT op; RELEASE SAVEPOINT op"));
+  }
 
   Status put_device(const DeviceRecord& d) override {
     return done(c().query(
@@ -868,6 +894,7 @@ class PgTx final : public PgReads<StoreTx> {
   }
 
   Result<CompactCounts> compact(std::int64_t before_ms) override {
+    forget();
     CompactCounts counts;
     auto floor = meta("log_floor");
     if (!floor.ok()) return floor.error();
@@ -906,6 +933,14 @@ class PgTx final : public PgReads<StoreTx> {
     return {};
   }
 
+  void forget() {
+    rows_.clear();
+    scopes_.clear();
+  }
+
+  using RowKey = std::pair<std::size_t, std::string>;  // (entity index, id)
+  std::map<RowKey, std::optional<StoredRow>> rows_;
+  std::map<RowKey, std::vector<std::string>> scopes_;
   std::int64_t number_;
   std::int64_t now_ms_;
   bool dirty_ = false;
