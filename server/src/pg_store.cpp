@@ -413,6 +413,19 @@ class PgStore final : public Store {
     if (idle_.size() < options_.max_idle) idle_.push_back(std::move(c));
   }
 
+  // Runs the opening statements of a transaction on a pooled connection. A connection the database
+  // dropped while it sat idle (restart, failover, idle timeout, pg_terminate_backend) only shows it when
+  // used: it is discarded here and the next one tried, so a database restart costs no failed requests.
+  Result<std::pair<Lease, PgResult>> begin(const std::string& sql) {
+    for (std::size_t attempt = 0;; ++attempt) {
+      auto lease = acquire();
+      if (!lease.ok()) return lease.error();
+      auto r = lease->conn->exec(sql);
+      if (r.ok()) return std::make_pair(std::move(lease).value(), std::move(r).value());
+      if (lease->conn->healthy() || attempt > options_.max_idle) return r.error();
+    }
+  }
+
   Result<std::unique_ptr<StoreTx>> write(std::int64_t now_ms) override;
   Result<std::unique_ptr<StoreRead>> read() override;
   int schema_version() const override { return storage::latest_schema_version(); }
@@ -947,30 +960,24 @@ class PgTx final : public PgReads<StoreTx> {
 };
 
 Result<std::unique_ptr<StoreTx>> PgStore::write(std::int64_t now_ms) {
-  auto lease = acquire();
-  if (!lease.ok()) return lease.error();
-  PgConn& c = *lease->conn;
   // READ COMMITTED whatever the database's default: after waiting for the lock below, every later
   // statement sees what the previous writer committed. (Under REPEATABLE READ or SERIALIZABLE the wait
   // would end in a serialisation failure instead.) Then the transaction-number lock, first: writers of
   // every process queue here, so transaction N+1 cannot start writing (let alone commit) before N has
   // committed or rolled back. See pg_store.hpp. One round trip for both.
-  auto last = c.exec(
-      "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT value FROM server_meta WHERE key = 'last_tx' FOR UPDATE");
-  if (!last.ok()) return last.error();
-  if (last->rows() != 1) return make_error(ErrorKind::corrupt, "server.meta", "server_meta has no last_tx row");
-  const std::int64_t number = last->int64(0, 0) + 1;
-  return std::unique_ptr<StoreTx>(new PgTx(std::move(lease).value(), number, now_ms));
+  auto started = begin("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT value FROM server_meta WHERE key = 'last_tx' FOR UPDATE");
+  if (!started.ok()) return started.error();
+  auto& [lease, last] = *started;
+  if (last.rows() != 1) return make_error(ErrorKind::corrupt, "server.meta", "server_meta has no last_tx row");
+  const std::int64_t number = last.int64(0, 0) + 1;
+  return std::unique_ptr<StoreTx>(new PgTx(std::move(lease), number, now_ms));
 }
 
 Result<std::unique_ptr<StoreRead>> PgStore::read() {
-  auto lease = acquire();
-  if (!lease.ok()) return lease.error();
-  PgConn& c = *lease->conn;
   // The snapshot is taken at the first statement: take it now (one round trip for both).
-  auto pin = c.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT 1");
-  if (!pin.ok()) return pin.error();
-  return std::unique_ptr<StoreRead>(new PgRead(std::move(lease).value()));
+  auto started = begin("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT 1");
+  if (!started.ok()) return started.error();
+  return std::unique_ptr<StoreRead>(new PgRead(std::move(started->first)));
 }
 
 class PgSessionImpl final : public PgSession {

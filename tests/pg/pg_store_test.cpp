@@ -189,5 +189,32 @@ TEST_F(PgStore, SeveralProcessesOpeningAnEmptyDatabaseAtOnceCreateTheSchemaOnceA
   EXPECT_EQ(refused.error().code, "server.not_server_db");
 }
 
+// The database restarts or a DBA kills the server's sessions: the pooled connections are dead but look
+// fine until used. The next requests must not fail because of them.
+TEST_F(PgStore, ConnectionsTheDatabaseDroppedAreReplacedWithoutFailingARequest) {
+  test::PgDatabase db;
+  auto store = must(open_pg_store(db.url()), "open");
+  {
+    // Fill the pool with several connections.
+    std::vector<std::unique_ptr<StoreRead>> reads;
+    for (int i = 0; i < 4; ++i) reads.push_back(must(store->read(), "read"));
+  }
+  auto dba = must(PgSession::open(db.url()), "session");
+  auto killed = must(dba->rows("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()) k"),
+                     "terminate");
+  EXPECT_EQ(killed.at(0).at(0).value_or("0"), "4");
+  for (int i = 0; i < 6; ++i) {
+    auto r = store->read();
+    ASSERT_TRUE(r.ok()) << "read " << i << ": " << r.error().message;
+    EXPECT_TRUE((*r)->last_tx().ok());
+    auto w = store->write(1000);
+    ASSERT_TRUE(w.ok()) << "write " << i << ": " << w.error().message;
+    EXPECT_TRUE((*w)->append_changes({ChangeEntry{"F", 0, "x" + std::to_string(i), sync::ChangeKind::upsert, ""}}).ok());
+    EXPECT_TRUE((*w)->commit().ok());
+  }
+  EXPECT_EQ(must(must(store->read(), "read")->last_tx(), "last_tx"), 6);
+}
+
 }  // namespace
 }  // namespace simpul::server
