@@ -32,16 +32,6 @@ storage::OpenOptions raw_open_options() {
   return o;
 }
 
-// SIMPUL_TEST_STORE=pg without a cluster: every test of the binary is skipped, saying why.
-class StoreEnvironment final : public ::testing::Environment {
- public:
-  void SetUp() override {
-    if (test::pg_selected() && test::pg_cluster_url().empty()) GTEST_SKIP() << test::kPgSkipMessage;
-  }
-};
-[[maybe_unused]] ::testing::Environment* const kStoreEnvironment =
-    ::testing::AddGlobalTestEnvironment(new StoreEnvironment);
-
 std::string quoted(const std::string& v) {
   std::string out = "'";
   for (const char c : v) {

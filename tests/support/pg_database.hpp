@@ -10,6 +10,8 @@
 #include <string>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include "simpul/server/pg_store.hpp"
 
 namespace simpul::test {
@@ -28,6 +30,17 @@ inline constexpr const char* kPgSkipMessage =
     "PostgreSQL tests need SIMPUL_TEST_PG_URL (scripts/test starts a throwaway cluster with scripts/pg-cluster "
     "and sets it; by hand: scripts/pg-cluster start /tmp/simpul-pg, then export SIMPUL_TEST_PG_URL=<the URL it "
     "prints>)";
+
+// SIMPUL_TEST_STORE=pg without a cluster: every test of the binary is skipped before any fixture runs, saying
+// why (a skip inside a fixture's SetUp would still run the SetUp of a fixture derived from it). Registered
+// once per test binary that includes this header.
+class PgStoreEnvironment final : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    if (pg_selected() && pg_cluster_url().empty()) GTEST_SKIP() << kPgSkipMessage;
+  }
+};
+inline ::testing::Environment* const kPgStoreEnvironment = ::testing::AddGlobalTestEnvironment(new PgStoreEnvironment);
 
 // The URL with its database name replaced (postgresql://user@host:port/NAME?params).
 inline std::string pg_url_with_database(const std::string& url, const std::string& name) {
