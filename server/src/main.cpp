@@ -17,7 +17,9 @@
 #include "simpul/server/http_server.hpp"
 #include "simpul/server/jkn_antrean.hpp"
 #include "simpul/server/seed.hpp"
+#include "simpul/server/pg_store.hpp"
 #include "simpul/server/sqlite_store.hpp"
+#include "simpul/server/store_url.hpp"
 #include "simpul/server/sync_service.hpp"
 
 #ifndef SIMPUL_ASSET_DIR
@@ -37,37 +39,42 @@ struct Command {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
-      {"init", "init --db FILE", "Create an empty server database."},
-      {"seed", "seed --db FILE --demo [--participants N] [--seed S] [--today YYYY-MM-DD]",
+      {"init", "init --db DB", "Create an empty server database."},
+      {"seed", "seed --db DB --demo [--participants N] [--seed S] [--today YYYY-MM-DD]",
        "Load a synthetic demo regency (facilities, participants and families, bills, payments, visits, and\n"
        "  the civil registry) and print the facility codes it created. Regions come from\n"
        "  $SIMPUL_ASSETS/regions/regions.tsv (default: the build's asset directory)."},
-      {"facilities", "facilities --db FILE [--json]", "List facilities: code, name, type, participants."},
-      {"enroll-code", "enroll-code --db FILE --facility CODE",
+      {"facilities", "facilities --db DB [--json]", "List facilities: code, name, type, participants."},
+      {"enroll-code", "enroll-code --db DB --facility CODE",
        "Print a one-time enrollment code for a device of the facility (valid 24 h)."},
-      {"revoke", "revoke --db FILE --device ID", "Revoke a device: it can no longer sync."},
-      {"devices", "devices --db FILE [--json]", "List enrolled devices."},
-      {"complaints", "complaints --db FILE [--facility CODE] [--json]",
+      {"revoke", "revoke --db DB --device ID", "Revoke a device: it can no longer sync."},
+      {"devices", "devices --db DB [--json]", "List enrolled devices."},
+      {"complaints", "complaints --db DB [--facility CODE] [--json]",
        "List complaints (pengaduan), newest first: all, or those filed at one facility."},
-      {"answer-complaint", "answer-complaint --db FILE --id ID --answer TEXT [--close]",
+      {"answer-complaint", "answer-complaint --db DB --id ID --answer TEXT [--close]",
        "Answer a complaint (status answered, or closed with --close). The answer reaches the facility's\n"
        "  devices with their next sync."},
-      {"serve", "serve --db FILE [--listen HOST:PORT] [--threads N] [--jkn-stale-minutes M]",
+      {"serve", "serve --db DB [--listen HOST:PORT] [--threads N] [--jkn-stale-minutes M]",
        "Serve the sync API (default 127.0.0.1:8470) and the Mobile JKN WS Antrean FKTP until SIGINT/SIGTERM.\n"
        "  JSON logs go to stderr. WS answers say the data may be out of date when no device of the facility\n"
        "  has synced for M minutes (default 15)."},
-      {"digest", "digest --db FILE --facility CODE",
+      {"digest", "digest --db DB --facility CODE",
        "Print the scope digest of a facility (equal to 'simpulctl digest' on a replica with the same data)."},
-      {"compact", "compact --db FILE [--retention-days N]",
+      {"compact", "compact --db DB [--retention-days N]",
        "Drop change-log entries and tombstone content older than N days (default 180). Devices whose cursor\n"
        "  is older must reset."},
-      {"conflicts", "conflicts --db FILE [--facility CODE] [--json]", "List conflict records for review."},
-      {"queue-slots", "queue-slots --db FILE [--facility CODE] [--json]",
+      {"conflicts", "conflicts --db DB [--facility CODE] [--json]", "List conflict records for review."},
+      {"queue-slots", "queue-slots --db DB [--facility CODE] [--json]",
        "List the devices' queue-number slots (1-8 per facility; a device issues numbers only from its own)."},
-      {"queue-slot", "queue-slot --db FILE --device ID (--release | --assign)",
+      {"queue-slot", "queue-slot --db DB --device ID (--release | --assign)",
        "Free a slot held by a device that never issues numbers (a display board, a poli caller) for another\n"
        "  device, or give a device without one a free slot. Revoking a device frees its slot too."},
-      {"jkn-credentials", "jkn-credentials --db FILE --facility CODE --username U --password P",
+      {"migrate-store", "migrate-store --from sqlite:FILE --to postgresql://…",
+       "Copy an SQLite server database (everything: rows with their clocks, change log, transaction numbers,\n"
+       "  devices and their cursors, enrollment codes, applied ops, counters, civil registry, WS Antrean) into an\n"
+       "  empty PostgreSQL database, in one transaction. Stop the SQLite server first; devices then continue\n"
+       "  against servers on PostgreSQL without a reset."},
+      {"jkn-credentials", "jkn-credentials --db DB --facility CODE --username U --password P",
        "Set the facility's credentials for the Mobile JKN WS Antrean FKTP (/jkn/CODE/...). The password\n"
        "  (at least 8 characters) is stored as an argon2id hash; tokens issued before stop working."},
   };
@@ -77,6 +84,10 @@ const std::vector<Command>& commands() {
 void print_usage(std::FILE* out) {
   std::fprintf(out, "simpul-server — the Simpul central sync server\n\nUsage: simpul-server COMMAND [OPTIONS]\n\n");
   for (const auto& c : commands()) std::fprintf(out, "  %s\n      %s\n", c.usage, c.help);
+  std::fprintf(out,
+               "\nDB is an SQLite file (FILE or sqlite:FILE; one server process) or a PostgreSQL URL\n"
+               "(postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]; any number of server processes may\n"
+               "share it). An empty PostgreSQL database gets the schema on first use.\n");
   std::fprintf(out, "\nRun 'simpul-server COMMAND --help' for one command.\n");
 }
 
@@ -141,24 +152,27 @@ std::optional<long long> to_number(const std::string& text) {
   }
 }
 
-// --db FILE or sqlite:FILE. (postgresql://… is the store issue 8 adds behind the same interface.)
+// --db FILE, sqlite:FILE or postgresql://… (libpq URL: user, password, host, port, database, sslmode, …).
 Result<std::unique_ptr<Store>> open_store(const Args& a, bool create = false) {
   auto db = a.get("--db");
-  if (!db || db->empty()) return make_error(ErrorKind::invalid, "cli.db", "--db FILE is required");
-  std::string path = *db;
-  if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0) {
-    return make_error(ErrorKind::invalid, "cli.db", "this build has no PostgreSQL store yet: use an SQLite file");
-  }
-  if (path.rfind("sqlite:", 0) == 0) path = path.substr(7);
-  SqliteStoreOptions o;
-  o.create = create;
-  return open_sqlite_store(path, o);
+  if (!db || db->empty()) return make_error(ErrorKind::invalid, "cli.db", "--db FILE or --db postgresql://… is required");
+  return open_store_url(*db, create);
+}
+
+// The --db value for output: a PostgreSQL URL without its password.
+std::string shown(const std::string& db) {
+  if (!is_postgres_url(db)) return db;
+  const auto start = db.find("://") + 3;
+  const auto at = db.find('@', start);
+  const auto colon = db.find(':', start);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon + 1) + "***" + db.substr(at);
 }
 
 int cmd_init(const Args& a) {
   auto store = open_store(a, /*create=*/true);
   if (!store.ok()) return fail(store.error());
-  std::printf("initialised %s (server schema ready, replica schema %d)\n", a.get("--db")->c_str(),
+  std::printf("initialised %s (server schema ready, replica schema %d)\n", shown(*a.get("--db")).c_str(),
               (*store)->schema_version());
   return 0;
 }
@@ -414,6 +428,22 @@ int cmd_jkn_credentials(const Args& a) {
   return 0;
 }
 
+int cmd_migrate_store(const Args& a) {
+  auto from = a.get("--from");
+  auto to = a.get("--to");
+  if (!from || !to) return fail("--from sqlite:FILE and --to postgresql://… are required");
+  if (is_postgres_url(*from)) return fail("--from must be an SQLite server database (sqlite:FILE)");
+  if (!is_postgres_url(*to)) return fail("--to must be a PostgreSQL URL (postgresql://…)");
+  const std::string path = from->rfind("sqlite:", 0) == 0 ? from->substr(7) : *from;
+  auto counts = migrate_sqlite_to_pg(path, *to, [](const std::string& line) {
+    std::fprintf(stderr, "  %s\n", line.c_str());
+  });
+  if (!counts.ok()) return fail(counts.error());
+  std::printf("migrated %lld rows in %lld tables; last transaction %lld\n", static_cast<long long>(counts->rows),
+              static_cast<long long>(counts->tables), static_cast<long long>(counts->last_tx));
+  return 0;
+}
+
 int cmd_serve(const Args& a) {
   HttpOptions options;
   const std::string listen = a.get("--listen").value_or("127.0.0.1:8470");
@@ -502,6 +532,6 @@ int main(int argc, char** argv) {
       {"init", cmd_init},       {"seed", cmd_seed},     {"facilities", cmd_facilities}, {"enroll-code", cmd_enroll_code},
       {"revoke", cmd_revoke},   {"devices", cmd_devices}, {"serve", cmd_serve},       {"digest", cmd_digest},
       {"compact", cmd_compact}, {"conflicts", cmd_conflicts}, {"jkn-credentials", cmd_jkn_credentials},
-      {"queue-slots", cmd_queue_slots}, {"queue-slot", cmd_queue_slot}};
+      {"queue-slots", cmd_queue_slots}, {"queue-slot", cmd_queue_slot}, {"migrate-store", cmd_migrate_store}};
   return kHandlers.at(name)(*args);
 }

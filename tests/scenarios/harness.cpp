@@ -4,9 +4,11 @@
 #include <stdexcept>
 #include <thread>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "simpul/server/sqlite_store.hpp"
+#include "simpul/server/store_url.hpp"
 #include "simpul/storage/db.hpp"
 #include "simpul/sync/sync_state.hpp"
 #include "support/socket.hpp"
@@ -29,6 +31,17 @@ storage::OpenOptions raw_open_options() {
   o.busy_timeout_ms = 15000;
   return o;
 }
+
+std::string quoted(const std::string& v) {
+  std::string out = "'";
+  for (const char c : v) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::int64_t int_of(const std::optional<std::string>& v) { return v ? std::stoll(*v) : 0; }
 
 bool is_refusal(const Error& e) {
   return e.code == "protocol_mismatch" || e.code == "device_revoked" || e.code == "unauthorized" ||
@@ -115,8 +128,9 @@ Result<sync::HttpResponse> DeskTransport::exchange(const sync::HttpRequest& requ
 
 // ---- ServerProcess ----
 
-ServerProcess::ServerProcess(std::string db, std::filesystem::path log_dir)
-    : db_(std::move(db)), log_dir_(std::move(log_dir)), port_(static_cast<std::uint16_t>(test::free_tcp_port())) {}
+ServerProcess::ServerProcess(std::string db, std::filesystem::path log_dir, std::uint16_t port, std::string log_prefix)
+    : db_(std::move(db)), log_dir_(std::move(log_dir)), log_prefix_(std::move(log_prefix)),
+      port_(port != 0 ? port : static_cast<std::uint16_t>(test::free_tcp_port())) {}
 
 ServerProcess::~ServerProcess() = default;
 
@@ -127,7 +141,7 @@ void ServerProcess::start() {
       {SIMPUL_SERVER_BIN, "serve", "--db", db_, "--listen", "127.0.0.1:" + std::to_string(port_), "--threads", "8"},
       {},
       test::Output::discard(),
-      test::Output::to_file(log_dir_ / ("server-" + std::to_string(starts_) + ".log")),
+      test::Output::to_file(log_dir_ / (log_prefix_ + "-" + std::to_string(starts_) + ".log")),
       {}});
   const bool up = test::wait_until(
       [&] { return !process_->running() || static_cast<bool>(test::connect_tcp(port_)); }, 20s, 5ms);
@@ -145,18 +159,34 @@ void ServerProcess::kill() {
 bool ServerProcess::running() { return process_ && process_->running(); }
 
 std::string ServerProcess::stderr_text() const {
-  return test::read_file(log_dir_ / ("server-" + std::to_string(starts_) + ".log"));
+  return test::read_file(log_dir_ / (log_prefix_ + "-" + std::to_string(starts_) + ".log"));
 }
 
 // ---- ServerAdmin ----
 
 ServerAdmin::ServerAdmin(const std::string& db) {
-  store_ = must(server::open_sqlite_store(db), "open the server database");
+  store_ = must(server::open_store_url(db, /*create=*/false), "open the server database");
   service_ = std::make_unique<server::SyncService>(*store_, SystemClock::instance());
-  raw_ = std::make_unique<storage::Database>(must(storage::Database::open(db, raw_open_options()), "open " + db));
+  if (server::is_postgres_url(db)) {
+    raw_pg_ = must(server::PgSession::open(db), "connect to " + db);
+  } else {
+    raw_ = std::make_unique<storage::Database>(must(storage::Database::open(db, raw_open_options()), "open " + db));
+  }
 }
 
 ServerAdmin::~ServerAdmin() = default;
+
+std::vector<std::vector<std::optional<std::string>>> ServerAdmin::raw_rows(const std::string& sql) {
+  if (raw_pg_) return must(raw_pg_->rows(sql), sql);
+  auto st = must(raw_->prepare_uncached(sql), sql);
+  std::vector<std::vector<std::optional<std::string>>> out;
+  while (must(st.step(), sql)) {
+    std::vector<std::optional<std::string>> row;
+    for (int i = 0; i < st.column_count(); ++i) row.push_back(st.opt_text(i));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
 
 std::string ServerAdmin::enroll_code(const std::string& facility) {
   std::lock_guard lock(mu_);
@@ -185,19 +215,15 @@ std::vector<server::FacilitySummary> ServerAdmin::facilities() {
 
 std::map<std::int64_t, AppliedOp> ServerAdmin::applied_ops(const std::string& device_id) {
   std::lock_guard lock(mu_);
-  auto st = raw_->prepare(
-      "SELECT seq, verdict, coalesce(reason, ''), coalesce(canonical_id, ''), tx FROM applied_ops "
-      "WHERE device_id = ?1 ORDER BY seq");
-  st->bind(1, device_id);
   std::map<std::int64_t, AppliedOp> out;
-  for (;;) {
-    if (!must(st->step(), "read applied_ops")) break;
+  for (const auto& r : raw_rows("SELECT seq, verdict, coalesce(reason, ''), coalesce(canonical_id, ''), tx "
+                                "FROM applied_ops WHERE device_id = " + quoted(device_id) + " ORDER BY seq")) {
     AppliedOp op;
-    op.seq = st->int64(0);
-    op.verdict = static_cast<sync::Verdict>(st->int64(1));
-    op.reason = st->text(2);
-    op.canonical_id = st->text(3);
-    op.tx = st->int64(4);
+    op.seq = int_of(r[0]);
+    op.verdict = static_cast<sync::Verdict>(int_of(r[1]));
+    op.reason = r[2].value_or("");
+    op.canonical_id = r[3].value_or("");
+    op.tx = int_of(r[4]);
     out.emplace(op.seq, op);
   }
   return out;
@@ -205,17 +231,15 @@ std::map<std::int64_t, AppliedOp> ServerAdmin::applied_ops(const std::string& de
 
 std::int64_t ServerAdmin::count_applied(const std::string& device_id) {
   std::lock_guard lock(mu_);
-  auto st = raw_->prepare("SELECT count(*) FROM applied_ops WHERE device_id = ?1");
-  st->bind(1, device_id);
-  must(st->step(), "count applied_ops");
-  return st->int64(0);
+  return int_of(raw_rows("SELECT count(*) FROM applied_ops WHERE device_id = " + quoted(device_id)).at(0).at(0));
 }
 
 std::map<std::string, std::string> ServerAdmin::aliases() {
   std::lock_guard lock(mu_);
-  auto st = raw_->prepare("SELECT alias_id, canonical_id FROM aliases ORDER BY alias_id");
   std::map<std::string, std::string> out;
-  while (must(st->step(), "read aliases")) out.emplace(st->text(0), st->text(1));
+  for (const auto& r : raw_rows("SELECT alias_id, canonical_id FROM aliases ORDER BY alias_id")) {
+    out.emplace(r[0].value_or(""), r[1].value_or(""));
+  }
   return out;
 }
 
@@ -234,27 +258,27 @@ Fields ServerAdmin::fields_of(const std::string& entity, const std::string& id) 
 
 std::vector<CivilPerson> ServerAdmin::unregistered(std::size_t limit) {
   std::lock_guard lock(mu_);
-  auto st = raw_->prepare(
-      "SELECT nik, name, birth_date, coalesce(sex, 'P'), coalesce(kk_number, '') FROM civil_registry c "
-      "WHERE in_jkn = 0 AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.nik = c.nik) ORDER BY nik LIMIT ?1");
-  st->bind(1, static_cast<std::int64_t>(limit));
   std::vector<CivilPerson> out;
-  while (must(st->step(), "read civil_registry")) {
-    out.push_back(CivilPerson{st->text(0), st->text(1), st->text(2), st->text(3), st->text(4)});
+  for (const auto& r : raw_rows(
+           "SELECT nik, name, birth_date, coalesce(sex, 'P'), coalesce(kk_number, '') FROM civil_registry c "
+           "WHERE in_jkn = 0 AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.nik = c.nik) ORDER BY nik LIMIT " +
+           std::to_string(limit))) {
+    out.push_back(CivilPerson{r[0].value_or(""), r[1].value_or(""), r[2].value_or(""), r[3].value_or(""),
+                              r[4].value_or("")});
   }
   return out;
 }
 
 std::int64_t ServerAdmin::query_int(const std::string& sql) {
   std::lock_guard lock(mu_);
-  return must(raw_->query_int(sql), sql).value_or(0);
+  auto rows = raw_rows(sql);
+  return rows.empty() || rows[0].empty() ? 0 : int_of(rows[0][0]);
 }
 
 std::vector<std::string> ServerAdmin::query_texts(const std::string& sql) {
   std::lock_guard lock(mu_);
-  auto st = must(raw_->prepare_uncached(sql), sql);
   std::vector<std::string> out;
-  while (must(st.step(), sql)) out.push_back(st.is_null(0) ? std::string() : st.text(0));
+  for (const auto& r : raw_rows(sql)) out.push_back(r.empty() ? std::string() : r[0].value_or(""));
   return out;
 }
 
@@ -411,7 +435,12 @@ std::vector<storage::OutboxOp> Desk::outbox() {
 // ---- World ----
 
 World::World(WorldOptions options) {
-  server_db_ = dir_.file("server.db").string();
+  if (options.postgres.value_or(test::pg_selected())) {
+    pg_ = std::make_unique<test::PgDatabase>();
+    server_db_ = pg_->url();
+  } else {
+    server_db_ = dir_.file("server.db").string();
+  }
   run_tool({SIMPUL_SERVER_BIN, "init", "--db", server_db_});
   run_tool({SIMPUL_SERVER_BIN, "seed", "--db", server_db_, "--demo", "--participants",
             std::to_string(options.participants), "--seed", std::to_string(options.demo_seed)});
@@ -434,6 +463,16 @@ World::~World() {
   proxy_.reset();
   server_.reset();
   admin_.reset();
+  pg_.reset();  // last: drops the database
+}
+
+void World::move_server_to(const std::string& db) {
+  const std::uint16_t port = server_->port();
+  server_->kill();
+  server_ = std::make_unique<ServerProcess>(db, dir_.path(), port, "moved-server");
+  server_->start();
+  admin_ = std::make_unique<ServerAdmin>(db);
+  server_db_ = db;
 }
 
 std::string World::proxy_url() const { return "http://127.0.0.1:" + std::to_string(proxy_->port()); }

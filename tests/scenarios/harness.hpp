@@ -32,6 +32,7 @@
 #include "simpul/sync/engine.hpp"
 #include "simpul/sync/transport.hpp"
 #include "support/fault_proxy.hpp"
+#include "support/pg_database.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -93,7 +94,8 @@ sync::CurlOptions scenario_curl_options();
 // the proxy in front of it keeps working across restarts. Not thread-safe: one thread drives it.
 class ServerProcess {
  public:
-  ServerProcess(std::string db, std::filesystem::path log_dir);
+  // `db`: an SQLite file or a postgresql:// URL. `port` 0: a free one.
+  ServerProcess(std::string db, std::filesystem::path log_dir, std::uint16_t port = 0, std::string log_prefix = "server");
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -114,6 +116,7 @@ class ServerProcess {
  private:
   std::string db_;
   std::filesystem::path log_dir_;
+  std::string log_prefix_;
   std::uint16_t port_ = 0;
   int starts_ = 0;
   std::unique_ptr<test::Process> process_;
@@ -133,7 +136,8 @@ struct CivilPerson {
 };
 
 // The operator's view of the server database, opened in this process beside the serving child (SQLite
-// serialises the writers; every read is its own snapshot). Thread-safe.
+// serialises the writers, PostgreSQL queues them on the transaction-number lock; every read is its own
+// snapshot). Thread-safe. Its plain SQL (query_int, query_texts) must be valid on both engines.
 class ServerAdmin {
  public:
   explicit ServerAdmin(const std::string& db);
@@ -164,7 +168,11 @@ class ServerAdmin {
   std::mutex mu_;
   std::unique_ptr<server::Store> store_;
   std::unique_ptr<server::SyncService> service_;
-  std::unique_ptr<storage::Database> raw_;  // plain SQL for the bookkeeping tables the store does not expose
+  // Plain SQL for the bookkeeping tables the store does not expose: every value as text (nullopt = NULL).
+  std::vector<std::vector<std::optional<std::string>>> raw_rows(const std::string& sql);
+
+  std::unique_ptr<storage::Database> raw_;           // SQLite
+  std::unique_ptr<server::PgSession> raw_pg_;        // PostgreSQL
 };
 
 struct DeskOptions {
@@ -242,6 +250,8 @@ struct WorldOptions {
   std::size_t participants = 200;  // `simpul-server seed --demo --participants N`
   std::uint64_t demo_seed = 7;
   std::uint64_t proxy_seed = 20260101;
+  // The store: nullopt follows SIMPUL_TEST_STORE (pg or SQLite); true/false force PostgreSQL/SQLite.
+  std::optional<bool> postgres;
 };
 
 // One server (seeded demo regency), one proxy in front of it, and the desks of a test.
@@ -253,7 +263,9 @@ class World {
   World& operator=(const World&) = delete;
 
   test::TempDir& dir() { return dir_; }
+  // The server's --db: an SQLite file, or (SIMPUL_TEST_STORE=pg) a postgresql:// URL of this world's database.
   const std::string& server_db() const { return server_db_; }
+  bool on_postgres() const { return pg_ != nullptr; }
   ServerProcess& server() { return *server_; }
   ServerAdmin& admin() { return *admin_; }
   test::FaultProxy& proxy() { return *proxy_; }
@@ -262,6 +274,10 @@ class World {
 
   const std::string& facility() const { return facility_; }              // the FKTP with most participants
   const std::string& other_facility() const { return other_facility_; }  // a second FKTP
+
+  // The operator moved the data to another store (migrate-store): the server is stopped and started again on
+  // `db`, on the same port (the proxy keeps forwarding to it), and the admin view follows.
+  void move_server_to(const std::string& db);
 
   // A new desk, enrolled with a fresh one-time code (not yet synced).
   Desk& add_desk(const std::string& name, DeskOptions options = {});
@@ -275,6 +291,7 @@ class World {
 
  private:
   test::TempDir dir_{"simpul-scenario"};
+  std::unique_ptr<test::PgDatabase> pg_;
   std::string server_db_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<ServerAdmin> admin_;

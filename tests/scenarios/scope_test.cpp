@@ -21,9 +21,10 @@ TEST(Scope, AFamilyMovedToAnotherFacilityLeavesTheFirstFacilitysReplicas) {
   // and a member left behind would keep the others in A's scope as family.
   const auto found = world.admin().query_texts(
       "SELECT p.kk_number FROM participants p WHERE p._deleted = 0 GROUP BY p.kk_number"
-      " HAVING count(*) = sum(p.fktp = '" + world.facility() + "')"
-      " AND sum(EXISTS (SELECT 1 FROM touches t WHERE t.participant_id = p.id)) = 0"
-      " AND sum(EXISTS (SELECT 1 FROM row_scope s WHERE s.facility = '" + other.facility + "' AND s.id = p.id)) = 0"
+      " HAVING count(*) = sum(CASE WHEN p.fktp = '" + world.facility() + "' THEN 1 ELSE 0 END)"
+      " AND sum(CASE WHEN EXISTS (SELECT 1 FROM touches t WHERE t.participant_id = p.id) THEN 1 ELSE 0 END) = 0"
+      " AND sum(CASE WHEN EXISTS (SELECT 1 FROM row_scope s WHERE s.facility = '" + other.facility +
+      "' AND s.id = p.id) THEN 1 ELSE 0 END) = 0"
       " ORDER BY p.kk_number LIMIT 1");
   ASSERT_FALSE(found.empty());
   const auto family = world.admin().query_texts("SELECT id FROM participants WHERE _deleted = 0 AND kk_number = '" +

@@ -71,10 +71,17 @@ demo::DemoData ServerFixture::world() {
 
 void ServerFixture::SetUp() {
   dir = std::make_unique<simpul::test::TempDir>("simpul-server-test");
-  SqliteStoreOptions o;
-  o.create = true;
-  o.synchronous_full = false;  // tests do not survive power cuts; keep them fast
-  auto s = open_sqlite_store((dir->path() / "server.db").string(), o);
+  Result<std::unique_ptr<Store>> s = make_error(ErrorKind::invalid, "test", "no store");
+  if (simpul::test::pg_selected()) {
+    if (simpul::test::pg_cluster_url().empty()) GTEST_SKIP() << simpul::test::kPgSkipMessage;
+    pg = std::make_unique<simpul::test::PgDatabase>();
+    s = open_pg_store(pg->url());
+  } else {
+    SqliteStoreOptions o;
+    o.create = true;
+    o.synchronous_full = false;  // tests do not survive power cuts; keep them fast
+    s = open_sqlite_store((dir->path() / "server.db").string(), o);
+  }
   ASSERT_TRUE(s.ok()) << s.error().message;
   store = std::move(s).value();
   auto seeded = seed_demo(*store, clock, world());
@@ -104,6 +111,7 @@ void ServerFixture::TearDown() {
   http.reset();
   service.reset();
   store.reset();
+  pg.reset();
   dir.reset();
 }
 

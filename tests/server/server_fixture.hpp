@@ -1,5 +1,6 @@
 #pragma once
-// A real simpul-server in-process: SQLite store in a temp dir, HTTP on 127.0.0.1 (a free port), a
+// A real simpul-server in-process: SQLite store in a temp dir (or, with SIMPUL_TEST_STORE=pg, a database of
+// its own on the PostgreSQL cluster at SIMPUL_TEST_PG_URL), HTTP on 127.0.0.1 (a free port), a
 // ManualClock, and a small synthetic world (two puskesmas, a family spanning both, a civil registry).
 // Devices talk to it over real HTTP with the wire codec, as a desk would.
 #include <gtest/gtest.h>
@@ -21,6 +22,7 @@
 #include "simpul/storage/replica.hpp"
 #include "simpul/sync/rows.hpp"
 #include "simpul/sync/wire.hpp"
+#include "support/pg_database.hpp"
 #include "support/temp_dir.hpp"
 
 namespace simpul::server::test {
@@ -101,6 +103,7 @@ class ServerFixture : public ::testing::Test {
 
   ManualClock clock;
   std::unique_ptr<simpul::test::TempDir> dir;
+  std::unique_ptr<simpul::test::PgDatabase> pg;
   std::unique_ptr<Store> store;
   std::unique_ptr<SyncService> service;
   std::vector<std::string> log_lines;

@@ -1,10 +1,12 @@
-// The SQLite store on its own: transaction numbering, refusing strangers' files, schema catch-up.
+// The store on its own: transaction numbering and counters (both stores: the pg.ServerStore.* copies run on
+// PostgreSQL), refusing strangers' files and schema catch-up (SQLite's; tests/pg has PostgreSQL's).
 #include <gtest/gtest.h>
 
 #include "simpul/core/clock.hpp"
 #include "simpul/server/sqlite_store.hpp"
 #include "simpul/storage/db.hpp"
 #include "simpul/storage/replica.hpp"
+#include "support/pg_database.hpp"
 #include "support/temp_dir.hpp"
 
 namespace simpul::server {
@@ -19,9 +21,30 @@ std::unique_ptr<Store> open(const std::string& path, bool create = true) {
   return s.ok() ? std::move(s).value() : nullptr;
 }
 
+// SQLite in `dir`, or a database of its own on PostgreSQL when SIMPUL_TEST_STORE=pg.
+struct TestStore {
+  std::unique_ptr<simpul::test::PgDatabase> pg;
+  std::unique_ptr<Store> store;
+  Store* operator->() const { return store.get(); }
+};
+TestStore open_either(const simpul::test::TempDir& dir) {
+  TestStore t;
+  if (!simpul::test::pg_selected()) {
+    t.store = open((dir.path() / "s.db").string());
+    return t;
+  }
+  t.pg = std::make_unique<simpul::test::PgDatabase>();
+  auto s = open_pg_store(t.pg->url());
+  EXPECT_TRUE(s.ok()) << s.error().message;
+  if (s.ok()) t.store = std::move(s).value();
+  return t;
+}
+bool pg_missing() { return simpul::test::pg_selected() && simpul::test::pg_cluster_url().empty(); }
+
 TEST(ServerStore, TransactionNumbersAdvanceOnlyWhenSomethingWasWritten) {
+  if (pg_missing()) GTEST_SKIP() << simpul::test::kPgSkipMessage;
   simpul::test::TempDir dir("simpul-store");
-  auto store = open((dir.path() / "s.db").string());
+  auto store = open_either(dir);
   const auto& def = *storage::find_entity("facility");
   {
     auto tx = store->write(1);
@@ -55,8 +78,9 @@ TEST(ServerStore, TransactionNumbersAdvanceOnlyWhenSomethingWasWritten) {
 }
 
 TEST(ServerStore, CountersKeepLeadingZeroRangesAndNeverRepeat) {
+  if (pg_missing()) GTEST_SKIP() << simpul::test::kPgSkipMessage;
   simpul::test::TempDir dir("simpul-store");
-  auto store = open((dir.path() / "s.db").string());
+  auto store = open_either(dir);
   auto tx = store->write(1);
   EXPECT_EQ(*(*tx)->next_counter("card_number", 2'000'000'000), 2'000'000'000);
   EXPECT_EQ(*(*tx)->next_counter("card_number", 2'000'000'000), 2'000'000'001);

@@ -1,15 +1,16 @@
 #pragma once
 // The server's store: a narrow, transactional interface under the sync service. It knows tables and
 // rows, never the merge, scope or business rules (those live in sync_service.cpp and scope.cpp), so a
-// PostgreSQL store (issue 8) implements the same interface and inherits every rule unchanged.
+// PostgreSQL store (pg_store.hpp) implements the same interface and inherits every rule unchanged.
 //
 // What an implementation must guarantee:
 //  * write() transactions are serialisable with respect to each other; tx numbers are assigned in the
 //    writing transaction and a reader that sees transaction N also sees every transaction < N. SQLite
-//    gets this for free (one writer at a time, BEGIN IMMEDIATE). PostgreSQL must serialise the
-//    assignment with the commit (e.g. take the number from a one-row counter updated under a row lock
-//    as the transaction's last statement) or readers must stop at the lowest in-flight number;
-//    otherwise a client could store a cursor past a transaction that commits later and skip it.
+//    gets this for free (one writer at a time, BEGIN IMMEDIATE). PostgreSQL (pg_store.hpp) serialises
+//    the assignment with the commit: each write transaction first locks the one row holding last_tx and
+//    holds the lock until it ends, so writers of every process queue there. (Taking a number from a
+//    sequence at the start would not do: N+1 may commit before N, and a client could store a cursor past
+//    a transaction that commits later and skip it.)
 //  * read() sees one consistent snapshot for its whole lifetime.
 //  * ids compare in byte order (PostgreSQL: COLLATE "C"), so scans match the client's digest order.
 //  * scan rows carry the canonical value text of sync::wire_row (integers in decimal, reals %.17g).
