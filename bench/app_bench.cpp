@@ -43,7 +43,8 @@ namespace {
 // utime + stime of `pid`, in clock ticks.
 long long cpu_ticks(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string all;
+  std::getline(in, all);
   const auto close = all.rfind(')');
   if (close == std::string::npos) return -1;
   std::istringstream fields(all.substr(close + 2));

@@ -134,7 +134,7 @@ void prepare(context::AppContext& app, const Options& o) {
     must(app.facilities().put(storage::Actor::system(), f), "facility");
   }
   must(replica.set_setting("queue.facility", kFacility), "queue facility");
-  const std::string today = storage::Queue(replica).today().to_string();
+  const std::string today = storage::Queue(replica).today().iso();
   const auto have = replica.db().query_int("SELECT count(*) FROM queue_entries WHERE day = '" + today + "'");
   if (have.value_or(std::nullopt).value_or(0) < o.queue) {
     // Entries written as rows (not taken through the queue rules): the panel only has to show them.
