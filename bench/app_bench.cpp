@@ -1,5 +1,5 @@
-// The desk app as a user starts it (issue 7, figure 9): the real `simpul` binary on a replica of N participants,
-// on an X display (a running one, or Xvfb started here), measured from the outside.
+// The desk app as a user starts it (issue 7, figure 9): the real `simpul` binary on a replica of N
+// participants, on an X display (a running one, or Xvfb started here), measured from the outside.
 //
 //   cold_start_ms     from spawning the process until its first frame is on screen (the app prints one line
 //                     then, when SIMPUL_REPORT_FIRST_FRAME is set); best and median of --runs starts
@@ -19,13 +19,12 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
 
@@ -122,18 +121,22 @@ int main(int argc, char** argv) {
                                            test::Output::capture(),
                                            {}});
     const bool up = test::wait_until(
-        [&] { return app.captured_stderr().find("simpul: first frame") != std::string::npos || !app.running(); },
+        [&] {
+          return app.captured_stderr().find("simpul: first frame") != std::string::npos || !app.running();
+        },
         60s, 1ms);
     const double ms = std::chrono::duration<double, std::milli>(Steady::now() - spawned).count();
     if (!up || !app.running()) die("simpul did not show a frame: " + app.captured_stderr());
     starts.push_back(ms);
     if (run == runs - 1) {
-      // Let the start-up work finish first (fonts, the integrity check of the replica in the background): until
-      // a one-second window uses under 5 % of a core, at most 30 s.
+      // Let the start-up work finish first (fonts, the integrity check of the replica in the background):
+      // until a one-second window uses under 5 % of a core, at most 30 s.
       for (int i = 0; i < 30; ++i) {
         const long long a = cpu_ticks(app.pid());
         std::this_thread::sleep_for(1s);
-        if (100.0 * static_cast<double>(cpu_ticks(app.pid()) - a) / static_cast<double>(sysconf(_SC_CLK_TCK)) < 5.0) {
+        if (100.0 * static_cast<double>(cpu_ticks(app.pid()) - a) /
+                static_cast<double>(sysconf(_SC_CLK_TCK)) <
+            5.0) {
           break;
         }
       }
@@ -142,7 +145,8 @@ int main(int argc, char** argv) {
       std::this_thread::sleep_for(std::chrono::duration<double>(idle_seconds));
       const long long after = cpu_ticks(app.pid());
       const double wall = std::chrono::duration<double>(Steady::now() - t0).count();
-      idle_percent = 100.0 * static_cast<double>(after - before) / static_cast<double>(sysconf(_SC_CLK_TCK)) / wall;
+      idle_percent =
+          100.0 * static_cast<double>(after - before) / static_cast<double>(sysconf(_SC_CLK_TCK)) / wall;
       rss = rss_mb(app.pid());
     }
     app.kill(SIGTERM);
@@ -161,8 +165,8 @@ int main(int argc, char** argv) {
     std::cout << figures.dump() << "\n";
   } else {
     std::printf("%-20s %10s  %s\n", "figure", "value", "target");
-    std::printf("%-20s %10.0f  %s (first run %.0f ms, best %.0f ms, %d runs)\n", "cold_start_ms", median, "<= 500", first,
-                sorted.front(), runs);
+    std::printf("%-20s %10.0f  %s (first run %.0f ms, best %.0f ms, %d runs)\n", "cold_start_ms", median,
+                "<= 500", first, sorted.front(), runs);
     std::printf("%-20s %10.2f  %s\n", "idle_cpu_percent", idle_percent, "<= 2");
     std::printf("%-20s %10.1f  %s\n", "rss_mb", rss, "<= 200");
   }

@@ -1,22 +1,24 @@
-// Server figures for issue 7 with many simulated devices at once, and their baseline from the same load generator
-// in the same run (docs/PERFORMANCE.md):
+// Server figures for issue 7 with many simulated devices at once, and their baseline from the same load
+// generator in the same run (docs/PERFORMANCE.md):
 //
-//   server_polls_per_s       devices asking "anything new?" (POST /v1/pull at the newest cursor) with nothing new
-//   bare_http_polls_per_s    a bare cpp-httplib handler answering one indexed SQLite query, same settings
+//   server_polls_per_s       devices asking "anything new?" (POST /v1/pull at the newest cursor) with nothing
+//   new bare_http_polls_per_s    a bare cpp-httplib handler answering one indexed SQLite query, same settings
 //                            (TCP_NODELAY, keep-alive) and same load generator
 //   server_ingest_ops_per_s  devices pushing their queued changes (POST /v1/push, 100 ops a request) at once
 //
 //   server_bench [--db URL] [--devices D] [--connections C] [--seconds S] [--ops N] [--json]
 //
-// The server is the real `simpul-server serve` child process on 127.0.0.1. Without --db it runs on a temporary
-// SQLite database seeded with the demo regency; with --db the URL is passed through as it is (an initialised,
-// seeded database: `simpul-server init` and `seed --demo`), so the same figures can be taken on another store.
+// The server is the real `simpul-server serve` child process on 127.0.0.1. Without --db it runs on a
+// temporary SQLite database seeded with the demo regency; with --db the URL is passed through as it is (an
+// initialised, seeded database: `simpul-server init` and `seed --demo`), so the same figures can be taken on
+// another store.
 //
 // The requests are the real client's: each simulated device is a replica enrolled with SyncClient, its pull
-// request recorded after its bootstrap, and its pushes recorded from SyncClient::push() against a recorder that
-// answers "applied" without sending them; the load generator then replays those bytes on keep-alive
+// request recorded after its bootstrap, and its pushes recorded from SyncClient::push() against a recorder
+// that answers "applied" without sending them; the load generator then replays those bytes on keep-alive
 // connections (TCP_NODELAY), C threads, each thread one connection and its devices' requests in turn.
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -30,12 +32,10 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "harness.hpp"
 #include "simpul/storage/db.hpp"
@@ -137,7 +137,8 @@ class Recorder final : public sync::Transport {
       auto decoded = sync::decode<sync::PushRequest>(request.body);
       if (!decoded.ok()) return decoded.error();
       sync::PushResponse answer;
-      for (const auto& op : decoded->ops) answer.results.push_back(sync::OpResult{op.seq, sync::Verdict::applied, {}, {}, {}});
+      for (const auto& op : decoded->ops)
+        answer.results.push_back(sync::OpResult{op.seq, sync::Verdict::applied, {}, {}, {}});
       return sync::HttpResponse{200, sync::encode(answer), sync::kContentType};
     }
     if (request.path == "/v1/pull") last_pull = http_request(request);
@@ -209,7 +210,8 @@ class Connection {
     status_ = head.size() > 12 ? std::atoi(head.c_str() + 9) : 0;
     std::size_t length = 0;
     std::string lower = head;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     if (auto at = lower.find("content-length:"); at != std::string::npos) {
       length = std::strtoull(lower.c_str() + at + 15, nullptr, 10);
     }
@@ -234,19 +236,21 @@ struct Load {
   std::uint64_t failures = 0;
 };
 
-// C threads, each with one connection, replaying `requests[d]` of its devices d = t, t + C, ... in turn: as many
-// rounds as fit in `seconds` (polls) or exactly once each (pushes, `once`).
+// C threads, each with one connection, replaying `requests[d]` of its devices d = t, t + C, ... in turn: as
+// many rounds as fit in `seconds` (polls) or exactly once each (pushes, `once`).
 Load run_load(std::uint16_t port, const std::vector<std::vector<std::string>>& requests, int connections,
               double seconds, bool once) {
   std::atomic<std::uint64_t> done{0}, failed{0};
   const auto start = Steady::now();
-  const auto until = start + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
+  const auto until =
+      start + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(seconds));
   std::vector<std::thread> threads;
   for (int t = 0; t < connections; ++t) {
     threads.emplace_back([&, t] {
       Connection c(port);
       std::vector<std::size_t> mine;
-      for (std::size_t d = static_cast<std::size_t>(t); d < requests.size(); d += static_cast<std::size_t>(connections)) {
+      for (std::size_t d = static_cast<std::size_t>(t); d < requests.size();
+           d += static_cast<std::size_t>(connections)) {
         mine.push_back(d);
       }
       if (once) {
@@ -274,8 +278,8 @@ Load run_load(std::uint16_t port, const std::vector<std::vector<std::string>>& r
   return Load{seconds_since(start), done.load(), failed.load()};
 }
 
-// The baseline: a bare cpp-httplib server in this process answering POST /v1/pull with one indexed SQLite query
-// on the server's database (one connection per worker thread), with the server's own socket settings.
+// The baseline: a bare cpp-httplib server in this process answering POST /v1/pull with one indexed SQLite
+// query on the server's database (one connection per worker thread), with the server's own socket settings.
 class BareServer {
  public:
   explicit BareServer(std::string db_path) : db_path_(std::move(db_path)) {
@@ -286,7 +290,8 @@ class BareServer {
       thread_local std::unique_ptr<storage::Database> db;
       if (!db) {
         db = std::make_unique<storage::Database>(
-            must(storage::Database::open(db_path_, storage::OpenOptions{false, true, false, 5000, false}), "open"));
+            must(storage::Database::open(db_path_, storage::OpenOptions{false, true, false, 5000, false}),
+                 "open"));
       }
       auto st = db->prepare("SELECT value FROM server_meta WHERE key = ?1");
       st->bind(1, "last_tx");
@@ -326,10 +331,12 @@ int main(int argc, char** argv) {
     if (db.empty()) {
       db = dir.file("server.db").string();
       run_tool({SIMPUL_SERVER_BIN, "init", "--db", db});
-      run_tool({SIMPUL_SERVER_BIN, "seed", "--db", db, "--demo", "--participants", std::to_string(o.participants)});
+      run_tool({SIMPUL_SERVER_BIN, "seed", "--db", db, "--demo", "--participants",
+                std::to_string(o.participants)});
     }
     // The FKTP with the most participants: every simulated device belongs to it.
-    const auto facilities = nlohmann::json::parse(run_tool({SIMPUL_SERVER_BIN, "facilities", "--db", db, "--json"}));
+    const auto facilities =
+        nlohmann::json::parse(run_tool({SIMPUL_SERVER_BIN, "facilities", "--db", db, "--json"}));
     std::string facility;
     std::int64_t most = -1;
     for (const auto& f : facilities) {
@@ -353,7 +360,8 @@ int main(int argc, char** argv) {
       sync::ClientOptions co;
       co.push_max_ops = 100;
       sync::SyncClient client(*replica, recorder, co);
-      const std::string code = trim(run_tool({SIMPUL_SERVER_BIN, "enroll-code", "--db", db, "--facility", facility}));
+      const std::string code =
+          trim(run_tool({SIMPUL_SERVER_BIN, "enroll-code", "--db", db, "--facility", facility}));
       must(client.enroll(url, facility, code), "enroll");
       must(client.pull(), "bootstrap");
       must(client.pull(), "pull at the head");
@@ -376,7 +384,8 @@ int main(int argc, char** argv) {
     // Alternate, best of two each: the machine is shared.
     Load server_polls{}, bare_polls{};
     auto better = [](const Load& a, const Load& b) {
-      return static_cast<double>(a.requests) / a.seconds > static_cast<double>(b.requests) / b.seconds ? a : b;
+      return static_cast<double>(a.requests) / a.seconds > static_cast<double>(b.requests) / b.seconds ? a
+                                                                                                       : b;
     };
     for (int rep = 0; rep < 2; ++rep) {
       server_polls = better(server_polls, run_load(server.port(), polls, o.connections, o.seconds, false));
@@ -399,12 +408,13 @@ int main(int argc, char** argv) {
     if (o.json) {
       std::cout << figures.dump() << "\n";
     } else {
-      std::printf("%d devices on %d keep-alive connections (TCP_NODELAY), store %s\n", o.devices, o.connections,
-                  o.db.empty() ? "sqlite (temporary)" : o.db.c_str());
+      std::printf("%d devices on %d keep-alive connections (TCP_NODELAY), store %s\n", o.devices,
+                  o.connections, o.db.empty() ? "sqlite (temporary)" : o.db.c_str());
       std::printf("%-28s %16s %18s %8s  %s\n", "figure", "value", "baseline", "ratio", "target");
       std::printf("%-28s %16.0f %13.0f bare %8.2f  %s\n", "server_polls_per_s", polls_rate, bare_rate,
                   polls_rate / bare_rate, ">= 0.5");
-      std::printf("%-28s %16.0f %18s %8s  %s\n", "server_ingest_ops_per_s", ingest_rate, "-", "-", ">= 20000");
+      std::printf("%-28s %16.0f %18s %8s  %s\n", "server_ingest_ops_per_s", ingest_rate, "-", "-",
+                  ">= 20000");
       if (server_polls.failures + bare_polls.failures + ingest.failures > 0) {
         std::printf("failed requests: polls %llu, bare %llu, ingest %llu\n",
                     static_cast<unsigned long long>(server_polls.failures),

@@ -1,14 +1,17 @@
-// Sync and storage figures for issue 7, each against a baseline measured in the same run (docs/PERFORMANCE.md):
+// Sync and storage figures for issue 7, each against a baseline measured in the same run
+// (docs/PERFORMANCE.md):
 //
 //   push      push_ops_per_s: a desk pushes N queued changes to a real simpul-server on 127.0.0.1
 //   capture   capture_write_ratio: writes through Replica::upsert (row + outbox op + audit) versus the same
 //             writes as plain prepared UPDATEs; one transaction per write as the forms do, and batched
-//   bootstrap bootstrap_rows_per_s versus raw_insert_rows_per_s (the same rows into the same schema with plain
+//   bootstrap bootstrap_rows_per_s versus raw_insert_rows_per_s (the same rows into the same schema with
+//   plain
 //             prepared statements in one transaction), wire_bytes_per_row versus gzip_csv_bytes_per_row
 //   slowlink  slow_link_ratio: a bootstrap through the fault proxy at 1 Mbit/s and at 256 kbit/s with 10 %
 //             loss, versus bytes / bandwidth; then a cut half way and the resumed bootstrap's extra bytes
 //
-//   sync_bench [--only push,capture,bootstrap,slowlink] [--participants N] [--ops N] [--slow-participants N] [--json]
+//   sync_bench [--only push,capture,bootstrap,slowlink] [--participants N] [--ops N] [--slow-participants N]
+//   [--json]
 //
 // Everything is real: the simpul-server binary as a child process (seeded with the demo regency), the fault
 // proxy of the tests, the sync engine over libcurl. A bootstrap is of ONE facility, and a demo facility holds
@@ -24,12 +27,11 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "harness.hpp"
 #include "simpul/core/demo.hpp"
@@ -98,7 +100,8 @@ Options parse(int argc, char** argv) {
       o.json = true;
     } else if (a == "--help" || a == "-h") {
       std::puts(
-          "sync_bench [--only push,capture,bootstrap,slowlink] [--participants N] [--slow-participants N] [--ops N] "
+          "sync_bench [--only push,capture,bootstrap,slowlink] [--participants N] [--slow-participants N] "
+          "[--ops N] "
           "[--writes N] [--json]");
       std::exit(0);
     } else {
@@ -220,14 +223,17 @@ std::size_t gzip_csv_bytes(const std::vector<TableRows>& tables) {
 
 // Makes `facility` see every row some facility sees, before its desk enrolls (see the top of this file).
 void widen_scope(World& world) {
-  auto db = must(storage::Database::open(world.server_db(), storage::OpenOptions{false, false, false, 30000, false}),
-                 "open the server database");
+  auto db = must(
+      storage::Database::open(world.server_db(), storage::OpenOptions{false, false, false, 30000, false}),
+      "open the server database");
   must(db.exec("INSERT OR IGNORE INTO row_scope(facility, entity, id) SELECT '" + world.facility() +
                "', entity, id FROM row_scope"),
        "widen the facility's scope");
 }
 
-std::int64_t participants_in(Desk& desk) { return desk.count("SELECT count(*) FROM participants"); }
+std::int64_t participants_in(Desk& desk) {
+  return desk.count("SELECT count(*) FROM participants");
+}
 
 std::uint64_t proxy_bytes(World& world) {
   const auto s = world.proxy().stats();
@@ -239,8 +245,8 @@ std::uint64_t proxy_bytes(World& world) {
 class Report {
  public:
   void figure(const std::string& name, double value) { json_[name] = value; }
-  void row(const std::string& what, const std::string& value, const std::string& baseline, const std::string& ratio,
-           const std::string& target) {
+  void row(const std::string& what, const std::string& value, const std::string& baseline,
+           const std::string& ratio, const std::string& target) {
     rows_.push_back({what, value, baseline, ratio, target});
   }
   void print(bool json) const {
@@ -250,7 +256,8 @@ class Report {
     }
     std::printf("%-28s %16s %18s %8s  %s\n", "figure", "value", "baseline", "ratio", "target");
     for (const auto& r : rows_) {
-      std::printf("%-28s %16s %18s %8s  %s\n", r[0].c_str(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].c_str());
+      std::printf("%-28s %16s %18s %8s  %s\n", r[0].c_str(), r[1].c_str(), r[2].c_str(), r[3].c_str(),
+                  r[4].c_str());
     }
   }
 
@@ -304,14 +311,17 @@ void bench_capture(const Options& o, Report& report) {
   }
   storage::Database& db = replica->db();
   const storage::Actor actor{"bench", "bench"};
-  auto phone = [](int round, std::size_t i) { return "08" + std::to_string(round) + std::to_string(100000000 + i); };
+  auto phone = [](int round, std::size_t i) {
+    return "08" + std::to_string(round) + std::to_string(100000000 + i);
+  };
   // One pass of edits, `per_tx` writes per transaction; round makes every value new.
   auto captured = [&](int round, std::size_t per_tx) {
     const auto start = Steady::now();
     for (std::size_t i = 0; i < ids.size();) {
       auto tx = must(storage::Transaction::begin(db), "begin");
       for (std::size_t k = 0; k < per_tx && i < ids.size(); ++k, ++i) {
-        must(replica->upsert(actor, "participant", ids[i], storage::Fields{{"phone", phone(round, i)}}), "upsert");
+        must(replica->upsert(actor, "participant", ids[i], storage::Fields{{"phone", phone(round, i)}}),
+             "upsert");
       }
       must(tx.commit(), "commit");
     }
@@ -350,8 +360,8 @@ void bench_capture(const Options& o, Report& report) {
   report.figure("capture_write_ratio_batched", capn / rawn);
   report.row("capture_write_ratio", fmt(n / cap1) + " w/s", fmt(n / raw1) + " w/s", fmt(cap1 / raw1, "%.2f"),
              "<= 1.3 (1 write/tx)");
-  report.row("capture_write_ratio_batched", fmt(n / capn) + " w/s", fmt(n / rawn) + " w/s", fmt(capn / rawn, "%.2f"),
-             "(1000 writes/tx)");
+  report.row("capture_write_ratio_batched", fmt(n / capn) + " w/s", fmt(n / rawn) + " w/s",
+             fmt(capn / rawn, "%.2f"), "(1000 writes/tx)");
 }
 
 struct Bootstrap {
@@ -364,7 +374,7 @@ struct Bootstrap {
 // One bootstrap of a fresh desk through the proxy (shaped as the caller set it).
 Bootstrap bootstrap(World& world, const std::string& name, int attempts = 1) {
   DeskOptions d;
-  d.page_rows = 5000;     // the client's defaults, not the scenario tests' small pages
+  d.page_rows = 5000;  // the client's defaults, not the scenario tests' small pages
   d.page_bytes = 1u << 20;
   Desk& desk = world.add_desk(name, d);
   const std::uint64_t before = proxy_bytes(world);
@@ -403,8 +413,8 @@ void bench_bootstrap(const Options& o, Report& report) {
   report.figure("wire_bytes_per_row", static_cast<double>(b.wire_bytes) / p);
   report.figure("gzip_csv_bytes_per_row", static_cast<double>(gz) / p);
   report.figure("wire_ratio", static_cast<double>(b.wire_bytes) / static_cast<double>(gz));
-  report.row("bootstrap_rows_per_s", fmt(boot_rate), fmt(raw_rate) + " raw", fmt(boot_rate / raw_rate, "%.2f"),
-             ">= 0.5");
+  report.row("bootstrap_rows_per_s", fmt(boot_rate), fmt(raw_rate) + " raw",
+             fmt(boot_rate / raw_rate, "%.2f"), ">= 0.5");
   report.row("wire_bytes_per_row", fmt(static_cast<double>(b.wire_bytes) / p, "%.1f"),
              fmt(static_cast<double>(gz) / p, "%.1f") + " gz csv",
              fmt(static_cast<double>(b.wire_bytes) / static_cast<double>(gz), "%.2f"), "<= 1.3");
@@ -436,14 +446,14 @@ void bench_slowlink(const Options& o, Report& report) {
     report.figure(std::string("slow_link_seconds_") + link.name, b.seconds);
     report.figure(std::string("slow_link_ideal_seconds_") + link.name, ideal);
     report.figure(std::string("slow_link_ratio_") + link.name, ratio);
-    report.row(std::string("slow_link_ratio_") + link.name, fmt(b.seconds, "%.1f s"), fmt(ideal, "%.1f s ideal"),
-               fmt(ratio, "%.2f"), "<= 1.2");
+    report.row(std::string("slow_link_ratio_") + link.name, fmt(b.seconds, "%.1f s"),
+               fmt(ideal, "%.1f s ideal"), fmt(ratio, "%.2f"), "<= 1.2");
   }
   report.figure("slow_link_ratio", worst);
   report.figure("slow_link_participants", static_cast<double>(o.slow_participants));
 
-  // A cut half way through (1 Mbit/s, no loss), then the desk tries again: it must resume where it stopped, not
-  // start over. Its bytes in all are compared with those of the whole bootstrap above.
+  // A cut half way through (1 Mbit/s, no loss), then the desk tries again: it must resume where it stopped,
+  // not start over. Its bytes in all are compared with those of the whole bootstrap above.
   proxy.set_loss(test::Direction::downstream, 0);
   proxy.set_loss(test::Direction::upstream, 0);
   proxy.set_bandwidth(test::Direction::downstream, links[0].bytes_per_s);
