@@ -5,6 +5,7 @@
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
+#include <algorithm>
 #include <sstream>
 
 namespace simpul::sync {
@@ -42,16 +43,30 @@ template <class A> void serialize(A& a, DigestResponse& m) {
 }
 
 Result<std::string> deflate_bytes(const std::string& raw, int level) {
-  uLongf size = compressBound(static_cast<uLong>(raw.size()));
-  std::string out(size, '\0');
-  const int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
-                           static_cast<uLong>(raw.size()), level);
-  if (rc != Z_OK) return make_error(ErrorKind::permanent, "wire.deflate", "compression failed");
-  out.resize(size);
+  // The window and hash table are sized to the message: compress2() always sets up zlib's largest state
+  // (about 256 KiB, allocated and cleared on every call), which cost a poll answer of a few dozen bytes more
+  // than the rest of the request (docs/PERFORMANCE.md). From 32 KiB on, the parameters are compress2()'s and
+  // so is the output; any window size is a valid zlib stream for the receiver.
+  int window_bits = 9;
+  while (window_bits < 15 && (std::size_t{1} << window_bits) < raw.size() + 262) ++window_bits;
+  const int mem_level = std::max(1, window_bits - 7);
+  z_stream z{};
+  if (deflateInit2(&z, level, Z_DEFLATED, window_bits, mem_level, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return make_error(ErrorKind::permanent, "wire.deflate", "compression failed");
+  }
   // Prefix the raw size (8 bytes, little endian) so the receiver can bound and size its buffer.
-  std::string framed(8, '\0');
-  for (int i = 0; i < 8; ++i) framed[static_cast<std::size_t>(i)] = static_cast<char>((raw.size() >> (8 * i)) & 0xff);
-  return framed + out;
+  std::string out(8 + deflateBound(&z, static_cast<uLong>(raw.size())), '\0');
+  for (int i = 0; i < 8; ++i) out[static_cast<std::size_t>(i)] = static_cast<char>((raw.size() >> (8 * i)) & 0xff);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.data()));
+  z.avail_in = static_cast<uInt>(raw.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data() + 8);
+  z.avail_out = static_cast<uInt>(out.size() - 8);
+  const int rc = deflate(&z, Z_FINISH);
+  const std::size_t written = z.total_out;
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return make_error(ErrorKind::permanent, "wire.deflate", "compression failed");
+  out.resize(8 + written);
+  return out;
 }
 
 Result<std::string> inflate_bytes(const std::string& in, std::size_t max_size) {

@@ -49,7 +49,11 @@ Result<std::unique_ptr<AppContext>> AppContext::open(ContextOptions options, she
   if (options.db.empty()) options.db = default_db_path();
   if (options.asset_dir.empty()) options.asset_dir = ui::asset_dir();
   const std::optional<Status> restored = apply_scheduled_restore(options.db);  // Admin -> Backup -> Restore
-  auto replica = storage::Replica::open(options.db.string(), clock);
+  // The integrity check reads the whole file (over 3 s for a million participants): it runs in a task once the
+  // window is up rather than before it (docs/PERFORMANCE.md), and a damaged replica is reported as a notice.
+  storage::OpenOptions ui_open;
+  ui_open.check_integrity = false;
+  auto replica = storage::Replica::open(options.db.string(), clock, ui_open);
   if (!replica.ok()) return replica.error();
   auto regions = RegionTable::load((options.asset_dir / "regions" / "regions.tsv").string());
   if (!regions.ok()) return regions.error();
@@ -59,7 +63,17 @@ Result<std::unique_ptr<AppContext>> AppContext::open(ContextOptions options, she
                                                      std::move(regions).value(), std::move(icd10).value()));
   if (context->replica_->device().enrolled() && context->options_.start_sync) context->start_engine();
   if (restored) context->notify(restored->ok() ? "admin.restore.done" : "admin.restore.failed");
+  context->check_integrity();
   return context;
+}
+
+void AppContext::check_integrity() {
+  start_task("integrity_check", [this](shell::TaskControl&) {
+    storage::OpenOptions o = task_open_options();
+    o.check_integrity = true;
+    auto checked = storage::Database::open(db_path_.string(), o);
+    if (!checked.ok() && checked.error().kind == ErrorKind::corrupt) post([this] { notify("replica.corrupt"); });
+  });
 }
 
 AppContext::AppContext(ContextOptions options, shell::RunQueue& queue, std::unique_ptr<storage::Replica> replica,

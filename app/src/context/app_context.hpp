@@ -163,6 +163,8 @@ class AppContext {
              RegionTable regions, Icd10Catalog icd10);
   void start_session(const User& user);
   void start_engine();
+  // PRAGMA quick_check on a connection of its own, in a task; notice "replica.corrupt" when it fails.
+  void check_integrity();
   void stop_engine();
 
   ContextOptions options_;

@@ -5,6 +5,7 @@
 #include <GL/gl.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "shell/screenshot.hpp"
@@ -201,6 +202,11 @@ int run(const RunnerParams& params, Lifecycle& lifecycle, RunQueue& queue, ui::A
       }
     } else {
       glfwSwapBuffers(window);
+      // Cold-start measurement (bench/app_bench.cpp): one line once the first frame is on screen.
+      if (frame_count == 1 && std::getenv("SIMPUL_REPORT_FIRST_FRAME") != nullptr) {
+        std::fprintf(stderr, "simpul: first frame\n");
+        std::fflush(stderr);
+      }
     }
     wait = next_frame_wait(state, params.idle);
   }
