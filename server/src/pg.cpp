@@ -13,8 +13,11 @@ void ignore_notice(void*, const char*) {}
 ErrorKind kind_of(const char* state, bool connection_lost) {
   if (connection_lost || state == nullptr) return ErrorKind::transient;
   const std::string s(state);
-  if (s == "40001" || s == "40P01" || s.rfind("08", 0) == 0 || s.rfind("57P", 0) == 0 || s == "53300") {
-    return ErrorKind::transient;  // serialization failure, deadlock, connection, shutdown, too many connections
+  if (s == "40001" || s == "40P01" || s.rfind("08", 0) == 0 || s.rfind("57P", 0) == 0 || s == "53300" ||
+      s == "55P03" || s == "25P03") {
+    // serialization failure, deadlock, connection, shutdown, too many connections, lock timeout, idle in
+    // transaction timeout
+    return ErrorKind::transient;
   }
   if (s == "23505") return ErrorKind::conflict;
   return ErrorKind::permanent;
@@ -51,7 +54,12 @@ Result<PgConn> PgConn::connect(const std::string& url) {
   }
   PQsetNoticeProcessor(c, ignore_notice, nullptr);
   // UTC and a fixed float format, whatever the role's defaults are: values must read back exactly.
-  auto set = conn.exec("SET TIME ZONE 'UTC'; SET extra_float_digits = 1; SET client_encoding = 'UTF8'");
+  // Every writer of every process queues on one row lock (pg_store.hpp): a process that stalls inside a
+  // transaction (stopped, cut off from the database) must not hold it for ever, and a writer must not
+  // wait without bound behind a backlog (it answers 503 and the device retries).
+  auto set = conn.exec(
+      "SET TIME ZONE 'UTC'; SET extra_float_digits = 1; SET client_encoding = 'UTF8'; "
+      "SET idle_in_transaction_session_timeout = '60s'; SET lock_timeout = '30s'");
   if (!set.ok()) return set.error();
   return conn;
 }
