@@ -12,6 +12,7 @@ bool allowed(Role role, Permission permission) {
     case Permission::enroll_queue:
       return role == Role::admin || role == Role::registration;
     case Permission::call_queue:
+    case Permission::record_care:
       return role == Role::admin || role == Role::clinician;
     case Permission::rate_services:
       return role != Role::viewer;
@@ -30,6 +31,7 @@ std::string_view permission_name(Permission permission) {
     case Permission::resolve_sync: return "resolve_sync";
     case Permission::enroll_queue: return "enroll_queue";
     case Permission::call_queue: return "call_queue";
+    case Permission::record_care: return "record_care";
     case Permission::administer: return "administer";
   }
   return "?";

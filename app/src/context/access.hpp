@@ -3,7 +3,7 @@
 // not only by hiding buttons.
 //   admin         everything, including users, enrollment and settings (the admin screens)
 //   registration  registers and changes participants, rates services, works the sync lists and the desk queue
-//   clinician     looks participants up, records ratings, calls the poli queue (later: visits and screenings)
+//   clinician     looks participants up, records ratings, calls the poli queue, records visits and screenings
 //   viewer        looks participants up; changes nothing
 #include <string_view>
 
@@ -19,6 +19,7 @@ enum class Permission {
   resolve_sync,       // resend / discard rejected changes, resolve conflicts, "sync now"
   enroll_queue,       // the desk's queue panel: put people in today's queue, cancel, see every poli
   call_queue,         // the poli caller: call, recall, skip, serve, done, no-show
+  record_care,        // the poli's visit record and clinician screening
   administer,         // admin screens: users, enrollment, settings, backup
 };
 
