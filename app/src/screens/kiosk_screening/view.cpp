@@ -21,16 +21,17 @@ bool big_button(ui::Label label, ImVec2 size, bool primary = false, bool selecte
   return pressed;
 }
 
-void wrapped_title(const std::string& text) {
+// Text wrapped at the right edge of the centred column (0: the window's edge).
+void wrapped_title(const std::string& text, float width) {
   ImGui::PushFont(ui::current_fonts().title);
-  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushTextWrapPos(width > 0 ? ImGui::GetCursorPosX() + width : 0.0f);
   ui::text(text);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
 
-void wrapped(const std::string& text, bool muted = false) {
-  ImGui::PushTextWrapPos(0.0f);
+void wrapped(const std::string& text, float width, bool muted = false) {
+  ImGui::PushTextWrapPos(width > 0 ? ImGui::GetCursorPosX() + width : 0.0f);
   if (muted) {
     ui::text_muted(text);
   } else {
@@ -61,11 +62,11 @@ void top_bar(const View& view, Intents& intents) {
 
 void draw_intro(const View& view, Intents& intents) {
   ui::CenteredColumn column(30);
-  wrapped_title(std::string(tr("kiosk.hello")) + ", " + view.first_name);
+  wrapped_title(std::string(tr("kiosk.hello")) + ", " + view.first_name, column.width());
   ui::gap(0.3f);
-  wrapped(view.intro);
+  wrapped(view.intro, column.width());
   ui::gap(0.3f);
-  wrapped(tr("kiosk_screening.no_measurements"), true);
+  wrapped(tr("kiosk_screening.no_measurements"), column.width(), true);
   to_bottom(ui::em(kButtonHeight));
   const float half = (column.width() - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
   if (big_button(ui::t("kiosk_screening.cancel"), ImVec2(half, ui::em(kButtonHeight)))) intents.finish = true;
@@ -83,8 +84,8 @@ void draw_question(const View& view, Intents& intents) {
   ui::progress_bar(static_cast<float>(view.index) / static_cast<float>(view.count == 0 ? 1 : view.count), "",
                    ImVec2(column.width(), ui::em(0.5f)));
   ui::gap(0.4f);
-  wrapped_title(view.question);
-  if (!view.help.empty()) wrapped(view.help, true);
+  wrapped_title(view.question, column.width());
+  if (!view.help.empty()) wrapped(view.help, column.width(), true);
   ui::gap(0.6f);
   for (const OptionView& option : view.options) {
     const std::string id = "kiosk_screening.option." + option.id;
@@ -105,14 +106,14 @@ void draw_question(const View& view, Intents& intents) {
 
 void draw_result(const View& view, Intents& intents) {
   ui::CenteredColumn column(34);
-  wrapped_title(tr("kiosk_screening.result_title"));
+  wrapped_title(tr("kiosk_screening.result_title"), column.width());
   ui::gap(0.3f);
   const float buttons = ui::em(kButtonHeight) + ImGui::GetStyle().ItemSpacing.y * 2;
   ImGui::BeginChild("##kiosk_screening.result", ImVec2(column.width(), ImGui::GetContentRegionAvail().y - buttons),
                     false);
   if (view.result) widgets::draw_screening_result(*view.result, true);
   ui::gap(0.3f);
-  wrapped(tr("kiosk_screening.result_note"), true);
+  wrapped(tr("kiosk_screening.result_note"), 0.0f, true);
   ImGui::EndChild();
   to_bottom(ui::em(kButtonHeight));
   if (big_button(ui::t("kiosk_screening.finish"), ImVec2(column.width(), ui::em(kButtonHeight)), true) ||
@@ -122,9 +123,9 @@ void draw_result(const View& view, Intents& intents) {
 
 void draw_blocked(const View& view, Intents& intents) {
   ui::CenteredColumn column(30);
-  wrapped_title(std::string(tr("kiosk.hello")) + ", " + view.first_name);
+  wrapped_title(std::string(tr("kiosk.hello")) + ", " + view.first_name, column.width());
   ui::gap(0.3f);
-  wrapped(view.blocked);
+  wrapped_title(view.blocked, column.width());
   to_bottom(ui::em(kButtonHeight));
   if (big_button(ui::t("kiosk_screening.finish"), ImVec2(column.width(), ui::em(kButtonHeight)), true) ||
       ui::submit_pressed())

@@ -1,6 +1,7 @@
 #include "screens/screening/controller.hpp"
 
 #include <cstdio>
+#include <sstream>
 
 #include "context/app_context.hpp"
 #include "context/care_person.hpp"
@@ -26,7 +27,8 @@ std::string lang() { return std::string(i18n::language()); }
 
 }  // namespace
 
-ScreeningScreen::ScreeningScreen(context::AppContext& app) : app_(app) {
+ScreeningScreen::ScreeningScreen(context::AppContext& app, std::string preset_answers)
+    : app_(app), preset_answers_(std::move(preset_answers)) {
   auto words = context::load_questionnaire_words(app_.asset_dir(), sc::kCurrentVersion);
   if (words.ok()) {
     words_ = std::move(words).value();
@@ -85,6 +87,9 @@ void ScreeningScreen::load() {
       }
     }
   }
+  std::istringstream preset(preset_answers_);
+  for (std::string pair; preset >> pair;)
+    if (auto eq = pair.find('='); eq != std::string::npos) form_.answers[pair.substr(0, eq)] = pair.substr(eq + 1);
   last_screened_ = last == nullptr ? std::string(tr("screening.never"))
                                    : put_in(put_in(tr("screening.last"), "{date}", widgets::date_text(last->day)), "{mode}",
                                           tr(("screening.mode." + last->mode).c_str()));
@@ -134,7 +139,16 @@ View ScreeningScreen::build_view() {
     }
     v.questions.push_back(std::move(q));
   }
-  // Measurement headings: the section changes between the two columns, so each column starts with one.
+  // Numbers side by side: a pair that belongs together (height | weight, systolic | diastolic), or two
+  // stand-alone ones (the glucose values).
+  const auto& specs = *sc::questions(sc::kCurrentVersion);
+  for (std::size_t i = 0; i + 1 < specs.size(); ++i) {
+    const sc::QuestionSpec& a = specs[i];
+    const sc::QuestionSpec& b = specs[i + 1];
+    if (a.type != sc::QuestionType::number || b.type != sc::QuestionType::number) continue;
+    if (i > 0 && v.questions[i - 1].pair_next) continue;  // already the second of a pair
+    v.questions[i].pair_next = a.paired_with == b.id || (a.paired_with.empty() && b.paired_with.empty());
+  }
   const ParsedAnswers parsed = parse_answers(form_, sc::kCurrentVersion);
   v.findings = check_form(parsed, sc::kCurrentVersion, submitted_);
   v.findings.insert(v.findings.end(), refusals_.begin(), refusals_.end());
@@ -183,17 +197,16 @@ void ScreeningScreen::save() {
     return;
   }
   saved_id_ = outcome->saved.id;
-  // Shown from what was stored: the result the participant's record now holds.
-  const Date today = Date::from_epoch_ms(app_.clock().now_ms());
+  // The result of what was stored, for the day it was stored under.
   if (auto r = sc::evaluate(parsed.answers, person_->birth_date, person_->sex, outcome->saved.day, sc::kCurrentVersion);
       r.ok())
     saved_ = widgets::screening_result_view(*r, lang(), true);
-  (void)today;
   app_.notify_local_change();
 }
 
 std::unique_ptr<shell::Screen> make_screening_screen(const ScreenDeps& deps) {
-  return std::make_unique<ScreeningScreen>(deps.app);
+  const bool preset = deps.options.screenshot.has_value() && deps.options.query.has_value();
+  return std::make_unique<ScreeningScreen>(deps.app, preset ? *deps.options.query : std::string());
 }
 
 }  // namespace simpul::screens::screening

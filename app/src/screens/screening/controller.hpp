@@ -21,7 +21,8 @@ namespace simpul::screens::screening {
 // (storage::Screenings::record checks everything again). A refusal keeps every answer as typed.
 class ScreeningScreen final : public shell::Screen {
  public:
-  explicit ScreeningScreen(context::AppContext& app);
+  // `preset_answers`: screenshots only, "question_id=value ..." filled in as if typed.
+  explicit ScreeningScreen(context::AppContext& app, std::string preset_answers = {});
   std::string_view name() const override { return "screening"; }
   void on_show() override;
   void frame(shell::ScreenContext& context) override;
@@ -36,6 +37,7 @@ class ScreeningScreen final : public shell::Screen {
   void save();
 
   context::AppContext& app_;
+  std::string preset_answers_;
   std::optional<context::QuestionnaireWords> words_;
   std::string participant_id_;
   std::optional<Participant> person_;

@@ -27,6 +27,7 @@ struct QuestionView {
   bool number = false;
   std::string unit;
   std::vector<OptionView> options;
+  bool pair_next = false;  // a number drawn beside the next one (height | weight, systolic | diastolic, ...)
 };
 
 struct View {

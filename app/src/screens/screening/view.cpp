@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include "screens/screening/model.hpp"
 #include "ui/em.hpp"
@@ -12,27 +13,61 @@
 namespace simpul::screens::screening {
 namespace {
 
+// Options on one line while they fit, then on the next.
+void options(const QuestionView& q, std::string& answer) {
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  for (std::size_t i = 0; i < q.options.size(); ++i) {
+    const float width = ImGui::CalcTextSize(q.options[i].text.c_str()).x + style.FramePadding.x * 2;
+    if (i > 0) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+    }
+    const std::string option_id = "screening.q." + q.id + "." + q.options[i].id;
+    if (ui::choice_button({option_id.c_str(), q.options[i].text.c_str()}, answer == q.options[i].id))
+      answer = q.options[i].id;
+  }
+}
+
 void question(const QuestionView& q, const View& view, Form& form, bool& focus) {
   if (!q.heading.empty()) widgets::heading(q.heading);
-  const std::string id = "screening.q." + q.id;
   std::string& answer = form.answers[q.id];
   if (q.number) {
+    const std::string id = "screening.q." + q.id;
     const std::string label = q.text + (q.unit.empty() ? "" : " (" + q.unit + ")");
-    ui::input_text({id.c_str(), label.c_str()}, answer, {.hint = q.help.empty() ? nullptr : q.help.c_str(),
-                                                         .request_focus = focus});
+    ImGui::PushTextWrapPos(0.0f);  // long labels wrap inside their column
+    ui::input_text({id.c_str(), label.c_str()}, answer, {.request_focus = focus});
+    ImGui::PopTextWrapPos();
     focus = false;
   } else {
     ImGui::PushTextWrapPos(0.0f);
     ui::text(q.text);
     ImGui::PopTextWrapPos();
-    for (std::size_t i = 0; i < q.options.size(); ++i) {
-      if (i > 0) ImGui::SameLine();
-      const std::string option_id = id + "." + q.options[i].id;
-      if (ui::choice_button({option_id.c_str(), q.options[i].text.c_str()}, answer == q.options[i].id))
-        answer = q.options[i].id;
-    }
+    options(q, answer);
   }
   widgets::findings(view.findings, q.id);
+}
+
+// The measurements, two to a row where they belong together.
+void measurements(const View& view, Form& form, bool& focus) {
+  std::vector<const QuestionView*> numbers;
+  for (const QuestionView& q : view.questions)
+    if (q.number) numbers.push_back(&q);
+  if (!numbers.empty() && !numbers.front()->heading.empty()) widgets::heading(numbers.front()->heading);
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    const std::string row = "screening.row." + numbers[i]->id;
+    widgets::Columns columns(row.c_str(), 2);
+    QuestionView first = *numbers[i];
+    first.heading.clear();
+    columns.next();
+    question(first, view, form, focus);
+    if (first.pair_next && i + 1 < numbers.size()) {
+      columns.next();
+      QuestionView second = *numbers[++i];
+      second.heading.clear();
+      question(second, view, form, focus);
+    }
+  }
 }
 
 }  // namespace
@@ -81,14 +116,15 @@ Intents draw(const View& view, Form& form) {
   {
     widgets::Columns columns("screening.columns", {1.3f, 1.0f});
     columns.next();
-    ImGui::BeginChild("##screening.self", ImVec2(0, ImGui::GetContentRegionAvail().y - bottom), false);
+    // Scroll bars always there: the fields do not move when the live result grows below them.
+    const ImGuiWindowFlags scroll = ImGuiWindowFlags_AlwaysVerticalScrollbar;
+    ImGui::BeginChild("##screening.self", ImVec2(0, ImGui::GetContentRegionAvail().y - bottom), false, scroll);
     for (const QuestionView& q : view.questions)
       if (!q.number) question(q, view, form, focus);
     ImGui::EndChild();
     columns.next();
-    ImGui::BeginChild("##screening.measure", ImVec2(0, ImGui::GetContentRegionAvail().y - bottom), false);
-    for (const QuestionView& q : view.questions)
-      if (q.number) question(q, view, form, focus);
+    ImGui::BeginChild("##screening.measure", ImVec2(0, ImGui::GetContentRegionAvail().y - bottom), false, scroll);
+    measurements(view, form, focus);
     widgets::heading(tr("screening.live"));
     ui::text_bold(view.live_findrisc);
     if (!view.live_bmi.empty()) ui::text(view.live_bmi);

@@ -18,7 +18,8 @@ constexpr std::size_t kMatches = 8;
 constexpr const char* kLastPoliSetting = "poli.last";  // the poli caller's choice on this device
 }  // namespace
 
-VisitScreen::VisitScreen(context::AppContext& app) : app_(app) {}
+VisitScreen::VisitScreen(context::AppContext& app, std::string preset_search)
+    : app_(app), preset_search_(std::move(preset_search)) {}
 
 void VisitScreen::on_show() {
   const context::Selection& s = app_.selection();
@@ -49,6 +50,7 @@ void VisitScreen::load() {
     return;
   }
   person_ = **p;
+  form_.diagnosis_query = preset_search_;
   form_.poli_code = app_.replica().setting(kLastPoliSetting).value_or("");
   if (!queue_entry_id_.empty()) {
     if (auto entry = storage::Queue(app_.replica()).get(queue_entry_id_); entry.ok() && entry->has_value()) {
@@ -142,6 +144,9 @@ void VisitScreen::save() {
   app_.notify_local_change();
 }
 
-std::unique_ptr<shell::Screen> make_visit_screen(const ScreenDeps& deps) { return std::make_unique<VisitScreen>(deps.app); }
+std::unique_ptr<shell::Screen> make_visit_screen(const ScreenDeps& deps) {
+  const bool preset = deps.options.screenshot.has_value() && deps.options.query.has_value();
+  return std::make_unique<VisitScreen>(deps.app, preset ? *deps.options.query : std::string());
+}
 
 }  // namespace simpul::screens::visit

@@ -21,7 +21,8 @@ inline constexpr const char* kScreeningScreen = "screening";
 // connection) with the signed-in clinician as actor and name. A refusal keeps every field as typed.
 class VisitScreen final : public shell::Screen {
  public:
-  explicit VisitScreen(context::AppContext& app);
+  // `preset_search`: screenshots only, the diagnosis search starts with this typed.
+  explicit VisitScreen(context::AppContext& app, std::string preset_search = {});
   std::string_view name() const override { return "visit"; }
   void on_show() override;
   void frame(shell::ScreenContext& context) override;
@@ -36,6 +37,7 @@ class VisitScreen final : public shell::Screen {
   void save();
 
   context::AppContext& app_;
+  std::string preset_search_;
   std::string participant_id_;
   std::string queue_entry_id_;
   std::optional<Participant> person_;
