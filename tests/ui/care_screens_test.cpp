@@ -296,6 +296,11 @@ TEST_F(PoliCareTest, ServingOpensTheVisitRecordWhoseDiagnosesComeFromTheSearchAn
   show(*poli);
   tap("poli.call_next");
   settle();
+  // At the door: the caller offers the screening and the visit record of that patient.
+  tap("poli.open_screening");
+  ASSERT_FALSE(navigator_.opened.empty());
+  EXPECT_EQ(navigator_.opened.back(), "screening");
+  EXPECT_EQ(app_->selection().participant_id, siti_);
   tap("poli.action.serve");
   settle();
   ASSERT_FALSE(navigator_.opened.empty());
@@ -366,6 +371,13 @@ TEST_F(PoliCareTest, ServingOpensTheVisitRecordWhoseDiagnosesComeFromTheSearchAn
   tap("participant.tab.services");
   EXPECT_TRUE(ui_.has_text("J06.9")) << ui_.describe();
   EXPECT_TRUE(ui_.has_text("batuk pilek 3 hari"));
+  // The participant page opens the clinician's screens for this person.
+  tap("participant.screening");
+  EXPECT_EQ(navigator_.opened.back(), "screening");
+  tap("participant.visit");
+  EXPECT_EQ(navigator_.opened.back(), "visit");
+  EXPECT_EQ(app_->selection().participant_id, siti_);
+  EXPECT_TRUE(app_->selection().queue_entry_id.empty()) << "a visit from the page is not the queue's";
 }
 
 }  // namespace
