@@ -1,7 +1,5 @@
 #include "widgets/screening_result.hpp"
 
-#include <cstdio>
-
 #include "simpul/core/screening/findrisc.hpp"
 #include "simpul/core/screening/risk.hpp"
 #include "ui/em.hpp"
@@ -11,19 +9,10 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 #include "widgets/form_controls.hpp"
+#include "widgets/number_text.hpp"
 
 namespace simpul::widgets {
 namespace {
-
-std::string one_decimal(double v, const std::string& lang) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  if (lang != "en")
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
 
 ImVec4 level_colour(const std::string& code) {
   if (code == "high") return ui::palette::kError;
@@ -53,7 +42,7 @@ ScreeningResultView screening_result_view(const screening::ScreeningResult& r, c
                screening::band_risk_text(r.findrisc.band, lang) + ")";
   if (!r.findrisc_complete()) v.findrisc += " \xC2\xB7 " + std::string(tr("screening.findrisc.partial"));
   if (r.bmi && r.bmi_category)
-    v.bmi = std::string(tr("screening.bmi")) + " " + one_decimal(*r.bmi, lang) + " (" +
+    v.bmi = std::string(tr("screening.bmi")) + " " + one_decimal(*r.bmi) + " (" +
             std::string(tr((std::string("screening.bmi.") + screening::bmi_category_code(*r.bmi_category)).c_str())) +
             ")";
   v.follow_up = r.follow_up;

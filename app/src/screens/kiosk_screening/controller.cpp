@@ -34,7 +34,7 @@ KioskScreeningScreen::KioskScreeningScreen(context::AppContext& app, KioskScreen
     std::fprintf(stderr, "simpul: kiosk screening: %s\n", words.error().message.c_str());
   }
   for (const sc::QuestionSpec& q : *sc::questions(sc::kCurrentVersion))
-    if (q.mode == sc::QuestionMode::self) question_ids.emplace_back(q.id);
+    if (q.mode == sc::QuestionMode::self) question_ids_.emplace_back(q.id);
 
   // Only the person the kiosk identified; the staff selection is never read here.
   const std::string id = app_.selection().kiosk_participant_id;
@@ -65,9 +65,9 @@ KioskScreeningScreen::KioskScreeningScreen(context::AppContext& app, KioskScreen
       const std::string_view pick = q.options.size() == 2 ? q.options[1] : q.options.front();  // "no" / "none"
       form_.answers[std::string(q.id)] = std::string(pick);
     }
-    form_.index = std::min(form_.answers.size(), question_ids.size() - 1);
+    form_.index = std::min(form_.answers.size(), question_ids_.size() - 1);
     step_ = Step::question;
-    if (form_.answers.size() >= question_ids.size()) finish_answers();
+    if (form_.answers.size() >= question_ids_.size()) finish_answers();
   }
 }
 
@@ -81,13 +81,12 @@ View KioskScreeningScreen::build_view() const {
   v.first_name = kiosk::short_name(person_->name);
   v.blocked = blocked_;
   v.error_key = error_key_;
-  v.result = result_;
   if (step_ == Step::result && evaluated_) v.result = widgets::screening_result_view(*evaluated_, l, false);
   if (words_) v.intro = words_->intro.in(l);
-  v.count = question_ids.size();
+  v.count = question_ids_.size();
   v.index = form_.index;
-  if (step_ == Step::question && words_ && form_.index < question_ids.size()) {
-    const std::string& id = question_ids[form_.index];
+  if (step_ == Step::question && words_ && form_.index < question_ids_.size()) {
+    const std::string& id = question_ids_[form_.index];
     if (const context::QuestionWords* w = words_->question(id)) {
       v.question = w->text.in(l);
       v.help = w->help.in(l);
@@ -126,10 +125,10 @@ void KioskScreeningScreen::frame(shell::ScreenContext& context) {
 }
 
 void KioskScreeningScreen::answer(const std::string& option) {
-  if (form_.index >= question_ids.size()) return;
-  form_.answers[question_ids[form_.index]] = option;
+  if (form_.index >= question_ids_.size()) return;
+  form_.answers[question_ids_[form_.index]] = option;
   error_key_.clear();
-  if (form_.index + 1 < question_ids.size()) {
+  if (form_.index + 1 < question_ids_.size()) {
     ++form_.index;
   } else {
     finish_answers();
@@ -138,7 +137,7 @@ void KioskScreeningScreen::answer(const std::string& option) {
 
 void KioskScreeningScreen::finish_answers() {
   sc::Answers answers;
-  for (const std::string& id : question_ids) {
+  for (const std::string& id : question_ids_) {
     auto it = form_.answers.find(id);
     if (it != form_.answers.end()) answers.emplace(id, it->second);
   }

@@ -44,14 +44,13 @@ class KioskScreeningScreen final : public shell::Screen {
   context::AppContext& app_;
   KioskScreeningOptions options_;
   std::optional<context::QuestionnaireWords> words_;
-  std::vector<std::string> question_ids;  // the self questions, in order
+  std::vector<std::string> question_ids_;  // the self questions, in order
   std::optional<Participant> person_;
   Step step_ = Step::intro;
   Form form_;
   std::string blocked_;
   std::string error_key_;
   std::string saved_id_;
-  std::optional<widgets::ScreeningResultView> result_;
   std::optional<screening::ScreeningResult> evaluated_;
 };
 

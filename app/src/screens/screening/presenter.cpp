@@ -1,12 +1,10 @@
 #include "screens/screening/presenter.hpp"
 
-#include <cstdio>
-
-#include "screens/visit/presenter.hpp"
 #include "simpul/core/screening/cutoffs.hpp"
 #include "simpul/core/screening/findrisc.hpp"
 #include "ui/i18n.hpp"
 #include "widgets/form_text.hpp"
+#include "widgets/number_text.hpp"
 
 namespace simpul::screens::screening {
 
@@ -21,7 +19,7 @@ ParsedAnswers parse_answers(const Form& form, std::string_view version) {
     if (it == form.answers.end() || it->second.find_first_not_of(' ') == std::string::npos) continue;
     if (q.type != sc::QuestionType::number) {
       out.answers.emplace(std::string(q.id), it->second);
-    } else if (auto number = visit::parse_decimal(it->second)) {
+    } else if (auto number = widgets::parse_decimal(it->second)) {
       out.answers.emplace(std::string(q.id), *number);
     } else {
       out.not_numbers.push_back(
@@ -60,16 +58,6 @@ bool in_range(const double* v, std::string_view id) {
   return false;
 }
 
-std::string one_decimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  if (i18n::language() != "en")
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
-
 }  // namespace
 
 std::string live_bmi(const sc::Answers& a) {
@@ -77,7 +65,7 @@ std::string live_bmi(const sc::Answers& a) {
   const double* w = number(a, sc::v1::kWeightKg);
   if (!in_range(h, sc::v1::kHeightCm) || !in_range(w, sc::v1::kWeightKg)) return {};
   const double bmi = sc::bmi(*w, *h);
-  return std::string(tr("screening.bmi")) + " " + one_decimal(bmi) + " (" +
+  return std::string(tr("screening.bmi")) + " " + widgets::one_decimal(bmi) + " (" +
          tr((std::string("screening.bmi.") + sc::bmi_category_code(sc::bmi_category(bmi))).c_str()) + ")";
 }
 

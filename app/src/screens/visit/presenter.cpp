@@ -1,21 +1,9 @@
 #include "screens/visit/presenter.hpp"
 
-#include <algorithm>
-#include <cstdlib>
-
 #include "widgets/form_text.hpp"
+#include "widgets/number_text.hpp"
 
 namespace simpul::screens::visit {
-
-std::optional<double> parse_decimal(std::string text) {
-  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
-  std::replace(text.begin(), text.end(), ',', '.');
-  if (text.empty() || std::count(text.begin(), text.end(), '.') > 1) return std::nullopt;
-  for (char c : text)
-    if ((c < '0' || c > '9') && c != '.') return std::nullopt;
-  if (text == ".") return std::nullopt;
-  return std::strtod(text.c_str(), nullptr);
-}
 
 VitalsInput vitals_input(const Form& form) {
   VitalsInput in;
@@ -24,7 +12,7 @@ VitalsInput vitals_input(const Form& form) {
     if (it == form.vitals.end()) continue;
     const std::string& typed = it->second;
     if (typed.find_first_not_of(' ') == std::string::npos) continue;
-    if (auto number = parse_decimal(typed)) {
+    if (auto number = widgets::parse_decimal(typed)) {
       in.vitals[field.key] = *number;
     } else {
       in.not_numbers.push_back(widgets::desk_finding(std::string("vitals.") + field.key, Severity::error,

@@ -7,9 +7,6 @@
 
 namespace simpul::screens::visit {
 
-// "72,5" or "72.5" -> 72.5; nullopt when not a number. Blank is not a number either (callers skip blanks).
-std::optional<double> parse_decimal(std::string text);
-
 // The vitals typed, as the JSON storage::normalize_vitals reads, plus a finding for each field that is not a
 // number (field "vitals.<key>").
 struct VitalsInput {
