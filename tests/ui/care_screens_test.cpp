@@ -12,10 +12,13 @@
 #include "screens/participant/controller.hpp"
 #include "screens/poli/controller.hpp"
 #include "screens/screening/controller.hpp"
+#include "screens/screening/presenter.hpp"
 #include "screens/visit/controller.hpp"
+#include "screens/visit/presenter.hpp"
 #include "simpul/core/screening/findrisc.hpp"
 #include "simpul/storage/screenings.hpp"
 #include "simpul/storage/visits.hpp"
+#include "widgets/number_text.hpp"
 
 namespace simpul::queue_test {
 namespace {
@@ -382,3 +385,67 @@ TEST_F(PoliCareTest, ServingOpensTheVisitRecordWhoseDiagnosesComeFromTheSearchAn
 
 }  // namespace
 }  // namespace simpul::queue_test
+
+// ---- the pure parts ----
+namespace simpul::screens {
+namespace {
+
+TEST(CareForms, DecimalsWithACommaOrAPoint) {
+  EXPECT_EQ(widgets::parse_decimal("72,5"), 72.5);
+  EXPECT_EQ(widgets::parse_decimal(" 158 "), 158.0);
+  EXPECT_EQ(widgets::parse_decimal("1,58m"), std::nullopt);
+  EXPECT_EQ(widgets::parse_decimal("1.2.3"), std::nullopt);
+  EXPECT_EQ(widgets::parse_decimal(""), std::nullopt);
+  EXPECT_EQ(widgets::parse_decimal("-5"), std::nullopt);
+}
+
+TEST(CareForms, MissingScreeningAnswersAreSaidOnlyOnceSaveWasPressed) {
+  i18n::set_language("id");
+  screening::Form form;
+  form.answers["physical_activity"] = "no";
+  form.answers["waist_cm"] = "abc";
+  const auto parsed = screening::parse_answers(form, simpul::screening::kCurrentVersion);
+  ASSERT_EQ(parsed.not_numbers.size(), 1u);
+  EXPECT_EQ(parsed.not_numbers[0].field, "waist_cm");
+  const Findings live = screening::check_form(parsed, simpul::screening::kCurrentVersion, false);
+  const Findings saved = screening::check_form(parsed, simpul::screening::kCurrentVersion, true);
+  auto missing = [](const Findings& f) {
+    return std::count_if(f.begin(), f.end(), [](const Finding& x) { return x.code == "screening.missing_answer"; });
+  };
+  EXPECT_EQ(missing(live), 0);
+  EXPECT_EQ(missing(saved), 17);  // every self question but the one answered
+  EXPECT_EQ(std::count_if(saved.begin(), saved.end(), [](const Finding& x) { return x.field == "waist_cm"; }), 1)
+      << "a bad number is said once";
+}
+
+TEST(CareForms, LiveFindriscCountsWhatIsAnsweredSoFar) {
+  i18n::set_language("id");
+  simpul::screening::Answers a;
+  const Date birth{1950, 3, 12}, today{2026, 1, 1};  // 75: 4 points for age
+  EXPECT_EQ(screening::live_findrisc(a, birth, Sex::male, today), "FINDRISC 4 (sementara: 1 dari 8 butir)");
+  a.emplace("family_diabetes", "first");
+  a.emplace("height_cm", 158.0);
+  a.emplace("weight_kg", 63.5);
+  EXPECT_EQ(screening::live_findrisc(a, birth, Sex::male, today), "FINDRISC 10 (sementara: 3 dari 8 butir)");
+  EXPECT_EQ(screening::live_bmi(a), "IMT 25,4 (berat badan lebih)");
+}
+
+TEST(CareForms, VisitFormSaysBadVitalsAndWhatIsMissing) {
+  i18n::set_language("id");
+  visit::Form form;
+  form.vitals["temperature_c"] = "38,2";
+  form.vitals["pulse_bpm"] = "cepat";
+  const Findings live = visit::check_form(form, false);
+  ASSERT_EQ(live.size(), 1u);
+  EXPECT_EQ(live[0].field, "vitals.pulse_bpm");
+  const Findings saved = visit::check_form(form, true);
+  EXPECT_EQ(saved.size(), 4u);  // + complaint, diagnosis, poli
+  form.vitals["pulse_bpm"] = "88";
+  const storage::NewVisit v = visit::to_request(form, "p", "", "dokter");
+  EXPECT_DOUBLE_EQ(v.vitals["temperature_c"].get<double>(), 38.2);
+  EXPECT_EQ(v.vitals["pulse_bpm"].get<double>(), 88.0);
+  EXPECT_EQ(v.outcome, "home");
+}
+
+}  // namespace
+}  // namespace simpul::screens

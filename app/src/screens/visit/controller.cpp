@@ -50,6 +50,11 @@ void VisitScreen::load() {
     return;
   }
   person_ = **p;
+  polis_.clear();
+  if (auto code = storage::Queue(app_.replica()).facility(); code.ok()) {
+    if (auto f = app_.facilities().get(*code); f.ok() && f->has_value())
+      for (const Poli& poli : (*f)->polis) polis_.push_back(PoliOption{poli.code, poli.name});
+  }
   form_.diagnosis_query = preset_search_;
   form_.poli_code = app_.replica().setting(kLastPoliSetting).value_or("");
   if (!queue_entry_id_.empty()) {
@@ -58,6 +63,7 @@ void VisitScreen::load() {
       queue_number_ = (*entry)->number;
     }
   }
+  if (form_.poli_code.empty() && !polis_.empty()) form_.poli_code = polis_.front().code;
 }
 
 View VisitScreen::build_view() {
@@ -68,11 +74,7 @@ View VisitScreen::build_view() {
   const Date today = Date::from_epoch_ms(app_.clock().now_ms());
   v.person = context::care_person_line(*person_, today);
   v.queue_number = queue_number_;
-  if (auto code = storage::Queue(app_.replica()).facility(); code.ok()) {
-    if (auto f = app_.facilities().get(*code); f.ok() && f->has_value())
-      for (const Poli& poli : (*f)->polis) v.polis.push_back(PoliOption{poli.code, poli.name});
-  }
-  if (form_.poli_code.empty() && !v.polis.empty()) form_.poli_code = v.polis.front().code;
+  v.polis = polis_;
   v.poli_code = form_.poli_code;
   const bool en = i18n::language() == "en";
   const Icd10Catalog& icd = app_.icd10();

@@ -2,6 +2,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "screens/registry.hpp"
 #include "screens/visit/model.hpp"
@@ -42,6 +43,7 @@ class VisitScreen final : public shell::Screen {
   std::string queue_entry_id_;
   std::optional<Participant> person_;
   std::string queue_number_;
+  std::vector<PoliOption> polis_;  // this facility's, read when the record opens
   std::string load_error_;
   Form form_;
   bool submitted_ = false;
