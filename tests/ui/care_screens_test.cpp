@@ -210,6 +210,13 @@ TEST_F(PoliCareTest, ClinicianScreeningSaysBadValuesAndStoresMeasurementsWithCor
   EXPECT_TRUE(ui_.has_text("bukan angka")) << ui_.describe();
   tap("screening.save");
   EXPECT_TRUE(screenings_of(budi_).empty()) << "a bad value stores nothing";
+  EXPECT_TRUE(ui_.has_text("1 isian perlu diperbaiki")) << ui_.describe();
+  // In English too.
+  i18n::set_language("en");
+  ui_.frame(2);
+  EXPECT_TRUE(ui_.has_text("\u201c1,58m\u201d is not a number")) << ui_.describe();
+  i18n::set_language("id");
+  ui_.frame();
   EXPECT_EQ(screen->form().answers["height_cm"], "1,58m") << "and loses nothing";
 
   screen->form().answers["height_cm"].clear();

@@ -152,6 +152,8 @@ View ScreeningScreen::build_view() {
   const ParsedAnswers parsed = parse_answers(form_, sc::kCurrentVersion);
   v.findings = check_form(parsed, sc::kCurrentVersion, submitted_);
   v.findings.insert(v.findings.end(), refusals_.begin(), refusals_.end());
+  if (submitted_)
+    for (const Finding& f : v.findings) v.to_fix += f.severity == Severity::error ? 1 : 0;
   v.live_findrisc = live_findrisc(parsed.answers, person_->birth_date, person_->sex, today);
   v.live_bmi = live_bmi(parsed.answers);
   if (parsed.not_numbers.empty() && sc::check_answers(parsed.answers, sc::kCurrentVersion).empty()) {

@@ -40,6 +40,7 @@ struct View {
   bool completes_kiosk = false;  // today's kiosk answers are filled in and will be completed
   std::vector<QuestionView> questions;  // self questions, then the measurements
   Findings findings;
+  int to_fix = 0;             // after Save was refused: how many fields need attention (they may be scrolled away)
   std::string live_findrisc;  // "FINDRISC sementara: 9 · 6 dari 8 butir"
   std::string live_bmi;       // "IMT 27,5 (berat badan lebih)" or ""
   std::optional<widgets::ScreeningResultView> live;   // everything answered and valid

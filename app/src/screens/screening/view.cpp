@@ -141,6 +141,11 @@ Intents draw(const View& view, Form& form) {
     for (const QuestionView& q : view.questions) shown = shown || q.id == f.field;
     if (!shown) widgets::wrapped(widgets::finding_text(f), ui::palette::kError);
   }
+  if (view.to_fix > 0) {
+    std::string text = tr("screening.to_fix");  // "{n} isian perlu diperbaiki (bertanda merah)"
+    if (auto at = text.find("{n}"); at != std::string::npos) text.replace(at, 3, std::to_string(view.to_fix));
+    ui::error_text(text);
+  }
   if (ui::primary_button(ui::t("screening.save"))) intents.save = true;
   ImGui::SameLine();
   if (ui::button(ui::t("common.back"))) intents.back = true;
