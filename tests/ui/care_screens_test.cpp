@@ -5,6 +5,7 @@
 // the participant's service history.
 #include <algorithm>
 
+#include "context/screening_words.hpp"
 #include "kiosk/public_shell.hpp"
 #include "queue_fixture.hpp"
 #include "screens/kiosk/controller.hpp"
@@ -396,6 +397,25 @@ TEST_F(PoliCareTest, ServingOpensTheVisitRecordWhoseDiagnosesComeFromTheSearchAn
 // ---- the pure parts ----
 namespace simpul::screens {
 namespace {
+
+TEST(CareForms, EveryQuestionAndOptionHasWordsInBothLanguages) {
+  auto words = context::load_questionnaire_words(SIMPUL_ASSET_DIR, simpul::screening::kCurrentVersion);
+  ASSERT_TRUE(words.ok()) << words.error().message;
+  EXPECT_FALSE(words->title.id.empty());
+  EXPECT_FALSE(words->disclaimer.en.empty());
+  for (const auto& spec : *simpul::screening::questions(simpul::screening::kCurrentVersion)) {
+    const context::QuestionWords* q = words->question(spec.id);
+    ASSERT_NE(q, nullptr) << spec.id;
+    EXPECT_FALSE(q->text.id.empty() || q->text.en.empty()) << spec.id;
+    EXPECT_NE(words->section(q->section), nullptr) << spec.id;
+    for (std::string_view option : spec.options) {
+      const context::Words* o = q->option(option);
+      ASSERT_NE(o, nullptr) << spec.id << "." << option;
+      EXPECT_FALSE(o->id.empty() || o->en.empty()) << spec.id << "." << option;
+    }
+  }
+  EXPECT_FALSE(context::load_questionnaire_words(SIMPUL_ASSET_DIR, "v0").ok());
+}
 
 TEST(CareForms, DecimalsWithACommaOrAPoint) {
   EXPECT_EQ(widgets::parse_decimal("72,5"), 72.5);
