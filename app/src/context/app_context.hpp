@@ -63,6 +63,7 @@ struct Session {
 struct Selection {
   std::string participant_id;  // the participant being looked at
   std::string family_of;       // "New family member": the participant whose KK the new member joins
+  std::string complaint_for;   // "Complaint" on the participant page: the complaint is theirs (taken once)
 };
 
 inline constexpr int kDefaultLockMinutes = 5;

@@ -3,7 +3,10 @@
 #include "screens/about/controller.hpp"
 #include "screens/admin/controller.hpp"
 #include "screens/change/controller.hpp"
+#include "screens/complaints/controller.hpp"
 #include "screens/first_run/controller.hpp"
+#include "screens/info/controller.hpp"
+#include "screens/locator/controller.hpp"
 #include "screens/lock/controller.hpp"
 #include "screens/login/controller.hpp"
 #include "screens/participant/controller.hpp"
@@ -39,6 +42,10 @@ const std::vector<ScreenSpec>& all_screens() {
       {"admin", Permission::administer, &admin::make_admin_screen},
       {"queue_desk", Permission::enroll_queue, &queue_desk::make_queue_desk_screen},
       {"poli", Permission::call_queue, &poli::make_poli_screen},
+      {"complaints", Permission::record_complaints, &complaints::make_complaints_screen},
+      {"info", Permission::view_participants, &info::make_info_screen},
+      {"locator", Permission::view_participants, &locator::make_locator_screen},
+      {"kiosk_info", Permission::open, &info::make_kiosk_info_screen},  // public: no personal data
   };
   return kScreens;
 }

@@ -99,6 +99,7 @@ struct View {
   bool can_edit = false;    // Change data / New family member
   bool can_queue = false;   // "Antrekan": the desk queue panel for this participant
   bool can_rate = false;
+  bool can_complain = false;  // "Pengaduan": a complaint for this participant
   bool exporting = false;   // a save/print task runs
   std::string export_message;  // where the card went, or why not
   bool export_failed = false;
@@ -125,6 +126,7 @@ struct Intents {
   bool change_data = false;
   bool new_family_member = false;
   bool queue = false;  // put this participant in today's queue (queue_desk)
+  bool complaint = false;  // record a complaint for this participant (complaints)
   bool back = false;
   std::optional<CardOutput> card;
   std::optional<RateIntent> rate;

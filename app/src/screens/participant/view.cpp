@@ -326,6 +326,7 @@ Intents draw(const View& view, Form& form) {
   float actions = width_of("common.back");
   if (view.can_edit) actions += width_of("participant.change_data") + width_of("participant.new_member") + style.ItemSpacing.x * 2;
   if (view.can_queue) actions += width_of("participant.queue") + style.ItemSpacing.x;
+  if (view.can_complain) actions += width_of("participant.complaint") + style.ItemSpacing.x;
   ImGui::SameLine();
   const float right = ImGui::GetWindowContentRegionMax().x - actions;
   if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
@@ -337,6 +338,10 @@ Intents draw(const View& view, Form& form) {
   }
   if (view.can_queue) {
     if (ui::button(ui::t("participant.queue"))) intents.queue = true;
+    ImGui::SameLine();
+  }
+  if (view.can_complain) {
+    if (ui::button(ui::t("participant.complaint"))) intents.complaint = true;
     ImGui::SameLine();
   }
   if (ui::button(ui::t("common.back"))) intents.back = true;

@@ -1,0 +1,105 @@
+#include <string>
+
+#include "screens/locator/model.hpp"
+#include "ui/em.hpp"
+#include "ui/i18n.hpp"
+#include "ui/keys.hpp"
+#include "ui/layout.hpp"
+#include "ui/probe.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+#include "widgets/form_controls.hpp"
+
+namespace simpul::screens::locator {
+namespace {
+
+constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+
+void cell(const std::string& text) {
+  ImGui::TableNextColumn();
+  ImGui::TextWrapped("%s", text.c_str());
+  ui::probe::record(ui::probe::Kind::text, {}, text);
+}
+
+// A row of mutually exclusive choices; true when the choice changed.
+bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::string& chosen) {
+  bool changed = false;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    const std::string key = std::string(prefix) + (codes[i].empty() ? "all" : codes[i]);
+    if (ui::choice_button(ui::Label{key.c_str(), tr(key.c_str())}, chosen == codes[i]) && chosen != codes[i]) {
+      chosen = codes[i];
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+}  // namespace
+
+Intents draw(const View& view, Form& form) {
+  Intents intents;
+  if (ui::back_pressed()) intents.back = true;
+  ui::title(tr("locator.title"));
+
+  widgets::Columns columns("##locator", {1.0f, 2.6f});
+  columns.next();
+  widgets::heading(tr("locator.from"));
+  const std::string here = std::string(tr("locator.from.here")) + (view.here_name.empty() ? "" : ": " + view.here_name);
+  if (ui::choice_button(ui::Label{"locator.from.here", here.c_str()}, form.origin == Origin::here) &&
+      form.origin != Origin::here) {
+    form.origin = Origin::here;
+    intents.search = true;
+  }
+  if (ui::choice_button(ui::t("locator.from.village"), form.origin == Origin::village) &&
+      form.origin != Origin::village) {
+    form.origin = Origin::village;
+    intents.search = true;
+  }
+  if (form.origin == Origin::village && widgets::draw_region_picker("locator.region", view.regions, form.region))
+    intents.search = true;
+
+  widgets::heading(tr("locator.type"));
+  static const std::vector<std::string> kTypes = {"", "bpjs_office", "fktp", "hospital"};
+  if (choice_row("locator.type.", kTypes, form.type)) intents.search = true;
+  widgets::heading(tr("locator.service"));
+  for (std::size_t i = 0; i < view.services.size(); ++i) {
+    const std::string& code = view.services[i];
+    const std::string key = "locator.service." + (code.empty() ? std::string("all") : code);
+    if (i % 2 == 1) ImGui::SameLine();
+    if (ui::choice_button(ui::Label{key.c_str(), tr(key.c_str())}, form.service == code) && form.service != code) {
+      form.service = code;
+      intents.search = true;
+    }
+  }
+
+  columns.next();
+  if (view.busy) ui::text_muted(tr("locator.searching"));
+  if (!view.message_key.empty())
+    ui::text_colored(view.message_error ? ui::palette::kError : ui::palette::kTextMuted, tr(view.message_key.c_str()));
+  if (!view.rows.empty() && ImGui::BeginTable("##locator.rows", 5, kTable)) {
+    ImGui::TableSetupColumn(tr("locator.col.distance"), ImGuiTableColumnFlags_None, 0.8f);
+    ImGui::TableSetupColumn(tr("locator.col.name"), ImGuiTableColumnFlags_None, 2.4f);
+    ImGui::TableSetupColumn(tr("locator.col.type"), ImGuiTableColumnFlags_None, 1.2f);
+    ImGui::TableSetupColumn(tr("locator.col.address"), ImGuiTableColumnFlags_None, 2.4f);
+    ImGui::TableSetupColumn(tr("locator.col.services"), ImGuiTableColumnFlags_None, 2.2f);
+    ImGui::TableHeadersRow();
+    for (const Row& row : view.rows) {
+      ImGui::TableNextRow();
+      cell(row.distance);
+      cell(row.name);
+      cell(tr(row.type_key.c_str()));
+      cell(row.phone.empty() ? row.address : row.address + " \u00B7 " + row.phone);
+      cell(row.services);
+    }
+    ImGui::EndTable();
+  }
+  if (view.more) {
+    ImGui::BeginDisabled(view.busy);
+    if (ui::button(ui::t("locator.more"))) intents.more = true;
+    ImGui::EndDisabled();
+  }
+  return intents;
+}
+
+}  // namespace simpul::screens::locator
