@@ -13,6 +13,7 @@
 #include "screens/poli/controller.hpp"
 #include "screens/queue_desk/controller.hpp"
 #include "screens/registration/controller.hpp"
+#include "screens/reports/controller.hpp"
 #include "screens/search/controller.hpp"
 #include "screens/sync/controller.hpp"
 
@@ -45,6 +46,7 @@ const std::vector<ScreenSpec>& all_screens() {
       {"complaints", Permission::record_complaints, &complaints::make_complaints_screen},
       {"info", Permission::view_participants, &info::make_info_screen},
       {"locator", Permission::view_participants, &locator::make_locator_screen},
+      {"reports", Permission::view_reports, &reports::make_reports_screen},
       {"kiosk_info", Permission::open, &info::make_kiosk_info_screen},  // public: no personal data
   };
   return kScreens;
