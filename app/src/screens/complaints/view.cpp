@@ -8,6 +8,7 @@
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+#include "widgets/choice_row.hpp"
 #include "widgets/form_controls.hpp"
 
 namespace simpul::screens::complaints {
@@ -25,16 +26,6 @@ void text_area(Form& form, bool focus) {
   ui::text_muted(std::to_string(form.text.size()) + " / 4000 \u00B7 " + tr("complaint.text_hint"));
 }
 
-void choices(const char* prefix, const std::vector<std::string>& codes, std::string& chosen) {
-  bool first = true;
-  for (const std::string& code : codes) {
-    if (!first) ImGui::SameLine();
-    first = false;
-    const std::string key = std::string(prefix) + code;
-    if (ui::choice_button(ui::Label{key.c_str(), tr(key.c_str())}, chosen == code)) chosen = code;
-  }
-}
-
 void draw_form(const View& view, Form& form, Intents& intents) {
   widgets::heading(tr("complaint.new"));
   if (!view.participant_id.empty()) {
@@ -49,10 +40,10 @@ void draw_form(const View& view, Form& form, Intents& intents) {
   text_area(form, focus);
   widgets::findings(view.refusals, "text");
   ui::text(tr("complaint.category"));
-  choices("complaint.category.", view.categories, form.category);
+  widgets::choice_row("complaint.category.", view.categories, form.category);
   widgets::findings(view.refusals, "category");
   ui::text(tr("complaint.contact"));
-  choices("complaint.contact.", view.contacts, form.contact);
+  widgets::choice_row("complaint.contact.", view.contacts, form.contact);
   widgets::findings(view.refusals, "contact");
   widgets::findings(view.refusals, "facility");
   widgets::findings(view.refusals, "participant_id");
@@ -75,14 +66,8 @@ const ImVec4& status_color(const Row& row) {
 
 void draw_list(const View& view, Form& form, Intents& intents) {
   widgets::heading(tr(view.participant_only ? "complaint.list.participant" : "complaint.list.facility"));
-  for (const char* status : {"", "open", "answered", "closed"}) {
-    if (*status != '\0') ImGui::SameLine();
-    const std::string key = std::string("complaint.filter.") + (*status == '\0' ? "all" : status);
-    if (ui::choice_button(ui::Label{key.c_str(), tr(key.c_str())}, form.status_filter == status)) {
-      form.status_filter = status;
-      intents.filter_changed = true;
-    }
-  }
+  static const std::vector<std::string> kStatuses = {"", "open", "answered", "closed"};
+  if (widgets::choice_row("complaint.filter.", kStatuses, form.status_filter)) intents.filter_changed = true;
   ImGui::SameLine();
   if (ui::button(ui::t("complaint.refresh"))) intents.refresh = true;
   ImGui::BeginChild("##complaints.list", ImVec2(0, 0), false);

@@ -73,9 +73,9 @@ void draw_block(const Block& block, bool kiosk) {
   ui::probe::record(ui::probe::Kind::text, {}, block.plain());
 }
 
-bool kiosk_button(ui::Label label, bool kiosk, bool selected = false, float width = 0) {
+bool kiosk_button(ui::Label label, bool kiosk, bool selected = false, float width = 0, bool title_face = true) {
   if (!kiosk) return ui::choice_button(label, selected, ImVec2(width, 0));
-  ImGui::PushFont(ui::current_fonts().title);
+  ImGui::PushFont(title_face ? ui::current_fonts().title : ui::current_fonts().bold);
   const bool pressed = ui::choice_button(label, selected, ImVec2(width, ui::em(kKioskButtonHeight)));
   ImGui::PopFont();
   return pressed;
@@ -109,12 +109,13 @@ Intents draw(const View& view, Form&) {
     return intents;
   }
 
-  const float list_width = ui::em(view.kiosk ? 16.0f : 14.0f);
+  const float list_width = ui::em(view.kiosk ? 17.0f : 14.0f);
   ImGui::BeginChild("##info.topics", ImVec2(list_width, 0), false);
   for (const TopicRow& topic : view.topics) {
     const std::string id = "info.topic." + topic.id;
     if (view.kiosk) {
-      if (kiosk_button(ui::Label{id.c_str(), topic.title.c_str()}, true, topic.id == view.selected, -1.0f))
+      // Topic titles in the bold body face: long Indonesian titles fit the column.
+      if (kiosk_button(ui::Label{id.c_str(), topic.title.c_str()}, true, topic.id == view.selected, -1.0f, false))
         intents.topic = topic.id;
     } else if (widgets::selectable(ui::Label{id.c_str(), topic.title.c_str()}, topic.id == view.selected)) {
       intents.topic = topic.id;

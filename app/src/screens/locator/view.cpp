@@ -8,6 +8,7 @@
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+#include "widgets/choice_row.hpp"
 #include "widgets/form_controls.hpp"
 
 namespace simpul::screens::locator {
@@ -19,20 +20,6 @@ void cell(const std::string& text) {
   ImGui::TableNextColumn();
   ImGui::TextWrapped("%s", text.c_str());
   ui::probe::record(ui::probe::Kind::text, {}, text);
-}
-
-// A row of mutually exclusive choices; true when the choice changed.
-bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::string& chosen) {
-  bool changed = false;
-  for (std::size_t i = 0; i < codes.size(); ++i) {
-    if (i > 0) ImGui::SameLine();
-    const std::string key = std::string(prefix) + (codes[i].empty() ? "all" : codes[i]);
-    if (ui::choice_button(ui::Label{key.c_str(), tr(key.c_str())}, chosen == codes[i]) && chosen != codes[i]) {
-      chosen = codes[i];
-      changed = true;
-    }
-  }
-  return changed;
 }
 
 }  // namespace
@@ -61,19 +48,12 @@ Intents draw(const View& view, Form& form) {
 
   widgets::heading(tr("locator.type"));
   static const std::vector<std::string> kTypes = {"", "bpjs_office", "fktp", "hospital"};
-  if (choice_row("locator.type.", kTypes, form.type)) intents.search = true;
+  if (widgets::choice_row("locator.type.", kTypes, form.type)) intents.search = true;
   widgets::heading(tr("locator.service"));
-  for (std::size_t i = 0; i < view.services.size(); ++i) {
-    const std::string& code = view.services[i];
-    const std::string key = "locator.service." + (code.empty() ? std::string("all") : code);
-    if (i % 2 == 1) ImGui::SameLine();
-    if (ui::choice_button(ui::Label{key.c_str(), tr(key.c_str())}, form.service == code) && form.service != code) {
-      form.service = code;
-      intents.search = true;
-    }
-  }
+  if (widgets::choice_row("locator.service.", view.services, form.service)) intents.search = true;
 
   columns.next();
+  ImGui::BeginChild("##locator.results", ImVec2(0, 0), false);
   if (view.busy) ui::text_muted(tr("locator.searching"));
   if (!view.message_key.empty())
     ui::text_colored(view.message_error ? ui::palette::kError : ui::palette::kTextMuted, tr(view.message_key.c_str()));
@@ -99,6 +79,7 @@ Intents draw(const View& view, Form& form) {
     if (ui::button(ui::t("locator.more"))) intents.more = true;
     ImGui::EndDisabled();
   }
+  ImGui::EndChild();
   return intents;
 }
 

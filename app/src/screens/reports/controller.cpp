@@ -141,7 +141,7 @@ void ReportsScreen::load() {
       to_ = t;
       view_.loaded = true;
       view_.range = context::format_date(f) + " \u2013 " + context::format_date(t);
-      view_.sections[0] = visits_section(figures_->visits);
+      view_.sections[0] = visits_section(figures_->visits, f, t);
       view_.sections[1] = waits_section(figures_->waits);
       view_.sections[2] = screening_section(figures_->screening);
       view_.sections[3] = sync_section(figures_->sync, app_.clock().now_ms());

@@ -31,12 +31,11 @@ std::string label(const std::string& prefix, const std::string& code) {
 
 }  // namespace
 
-Section visits_section(const storage::DailyVisits& r) {
+Section visits_section(const storage::DailyVisits& r, const Date& from, const Date& to) {
   Section s;
   s.figures = {{tr("reports.visits.total"), n(r.total)}, {tr("reports.visits.referred"), n(r.referred)}};
   s.chart_title = tr("reports.visits.chart");
   s.daily = true;
-  // One bar per day from the first to the last day with visits (days without visits are zero bars).
   std::map<Date, int> per_day;
   std::map<std::string, std::pair<std::string, int>> per_poli;
   for (const auto& row : r.rows) {
@@ -46,7 +45,7 @@ Section visits_section(const storage::DailyVisits& r) {
     p.second += row.visits;
   }
   if (!per_day.empty()) {
-    for (Date d = per_day.begin()->first; d <= per_day.rbegin()->first; d = d.add_days(1)) {
+    for (Date d = from; d <= to; d = d.add_days(1)) {
       const auto it = per_day.find(d);
       s.bars.push_back(Bar{context::format_date(d), static_cast<float>(it == per_day.end() ? 0 : it->second)});
     }

@@ -14,7 +14,8 @@ struct Figures {
   storage::SyncHealth sync;
 };
 
-Section visits_section(const storage::DailyVisits& r);
+// One bar per day of [from, to], days without visits included.
+Section visits_section(const storage::DailyVisits& r, const Date& from, const Date& to);
 Section waits_section(const storage::WaitTimes& r);
 Section screening_section(const storage::RiskDistribution& r);
 Section sync_section(const storage::SyncHealth& r, std::int64_t now_ms);

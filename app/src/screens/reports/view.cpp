@@ -77,8 +77,9 @@ void daily_chart(const std::vector<Bar>& bars, float height) {
   }
   const std::string overlay = std::string(tr("reports.max_per_day")) + " " + number(max);
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ui::palette::kAccent);
+  // 1.86's PlotEx takes the size literally (no -1 = "fill"): the width is what the column has left.
   ImGui::PlotHistogram("##daily", values.data(), static_cast<int>(values.size()), 0, overlay.c_str(), 0.0f, max * 1.15f,
-                       ImVec2(-1.0f, height));
+                       ImVec2(ImGui::GetContentRegionAvail().x, height));
   ImGui::PopStyleColor();
   if (!bars.empty()) {
     ui::text_muted(bars.front().label);
@@ -132,31 +133,31 @@ Intents draw(const View& view, Form& form) {
   // The range and the export on one row.
   const bool focus = form.focus_pending;
   form.focus_pending = false;
-  ImGui::BeginGroup();
-  ui::input_text(ui::t("reports.from"), form.from, {.hint = "DD-MM-YYYY", .width_em = 9, .request_focus = focus});
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  ui::input_text(ui::t("reports.to"), form.to, {.hint = "DD-MM-YYYY", .width_em = 9});
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  ui::text(" ");
-  ImGui::BeginDisabled(view.loading);
-  if (ui::primary_button(ui::t("reports.show"))) intents.apply_range = true;
-  ImGui::EndDisabled();
-  ImGui::EndGroup();
-  ImGui::SameLine(0, ui::em(2));
-  ImGui::BeginGroup();
-  ui::input_text(ui::t("reports.csv_path"), form.path, {.width_em = 26});
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  ui::text(" ");
-  ImGui::BeginDisabled(view.exporting || !view.loaded);
-  if (ui::button(ui::t("reports.export"))) intents.export_csv = true;
-  ImGui::EndDisabled();
-  ImGui::EndGroup();
+  {
+    // Each field with its label above, side by side: a one-row table keeps the fields on one baseline.
+    widgets::Columns row("##reports.range", {9.0f, 9.0f, 6.0f, 28.0f, 8.0f});
+    // Every cell's label on the frame baseline (a table row otherwise lowers the text of later cells only).
+    auto cell = [&row] {
+      row.next();
+      ImGui::AlignTextToFramePadding();
+    };
+    cell();
+    ui::input_text(ui::t("reports.from"), form.from, {.hint = "DD-MM-YYYY", .request_focus = focus});
+    cell();
+    ui::input_text(ui::t("reports.to"), form.to, {.hint = "DD-MM-YYYY"});
+    cell();
+    ui::text(" ");
+    ImGui::BeginDisabled(view.loading);
+    if (ui::primary_button(ui::t("reports.show"))) intents.apply_range = true;
+    ImGui::EndDisabled();
+    cell();
+    ui::input_text(ui::t("reports.csv_path"), form.path);
+    cell();
+    ui::text(" ");
+    ImGui::BeginDisabled(view.exporting || !view.loaded);
+    if (ui::button(ui::t("reports.export"))) intents.export_csv = true;
+    ImGui::EndDisabled();
+  }
   if (ui::submit_pressed()) intents.apply_range = true;
 
   if (!view.range_error_key.empty()) ui::error_text(tr(view.range_error_key.c_str()));
