@@ -190,7 +190,10 @@ void ReportsScreen::frame(shell::ScreenContext& context) {
 }
 
 std::unique_ptr<shell::Screen> make_reports_screen(const ScreenDeps& deps) {
-  return std::make_unique<ReportsScreen>(deps.app);
+  Tab first = Tab::visits;
+  for (Tab tab : kTabs)
+    if (deps.options.query && *deps.options.query == tab_code(tab)) first = tab;
+  return std::make_unique<ReportsScreen>(deps.app, first);
 }
 
 }  // namespace simpul::screens::reports

@@ -25,7 +25,8 @@ Status write_text_file(const std::filesystem::path& path, const std::string& tex
 
 class ReportsScreen final : public shell::Screen {
  public:
-  explicit ReportsScreen(context::AppContext& app) : app_(app) {}
+  // `tab`: the report shown first (`simpul --screen reports --query waits` for a screenshot).
+  ReportsScreen(context::AppContext& app, Tab tab) : app_(app) { form_.tab = tab; }
   ~ReportsScreen() override;
   std::string_view name() const override { return "reports"; }
   void on_show() override;
