@@ -124,6 +124,8 @@ Intents draw(const View& view, Form&) {
   ImGui::EndChild();
   ImGui::SameLine(0, ui::em(1.0f));
 
+  // On the kiosk a finger scrolls the page by its scrollbar (Dear ImGui 1.86 has no touch drag): make it wide.
+  ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, view.kiosk ? ui::em(1.6f) : ImGui::GetStyle().ScrollbarSize);
   ImGui::BeginChild("##info.page", ImVec2(0, 0), false);
   if (view.kiosk) ImGui::SetWindowFontScale(1.15f);
   ImGui::PushTextWrapPos(0.0f);
@@ -135,6 +137,7 @@ Intents draw(const View& view, Form&) {
   }
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
+  ImGui::PopStyleVar();
   return intents;
 }
 
