@@ -89,6 +89,8 @@ class KioskInfo : public QueueTest {
     kiosk::PublicShellOptions o;
     o.make_root = [this] { return screens::kiosk::make_kiosk_screen(*app_, {}); };
     o.may_open = {screens::kiosk::kScreeningScreen, screens::kiosk::kInfoScreen};
+    o.idle_reset_ms = kiosk::idle_reset_ms(*app_);
+    o.on_reset = [] { i18n::set_language("id"); };  // as run_public_mode: back to the kiosk's language
     shell_ = std::make_unique<kiosk::PublicShell>(*app_, options_, std::move(o));
     ui_.set_frame([this] { shell_->frame(); });
     ui_.frame();
@@ -113,6 +115,26 @@ TEST_F(KioskInfo, WelcomeStepOpensThePublicInfoPagesAndBackReturns) {
   tap("info.back");
   ui_.frame();
   EXPECT_EQ(shell_->current_screen(), "kiosk");
+}
+
+TEST_F(KioskInfo, IdleResetLeavesTheInfoPageAndTheLanguageOfTheLastPerson) {
+  ASSERT_TRUE(app_->replica().set_setting(kiosk::kIdleResetSetting, "30").ok());
+  start_kiosk();
+  tap("kiosk.info.open");
+  ui_.frame();
+  tap("info.topic.premiums");
+  tap("info.language");
+  ASSERT_EQ(shell_->current_screen(), screens::kiosk::kInfoScreen);
+  EXPECT_TRUE(ui_.has_text("Good to know"));
+  clock_.advance_ms(30'000);
+  ui_.frame(2);
+  EXPECT_EQ(shell_->current_screen(), "kiosk");
+  EXPECT_EQ(i18n::language(), "id");
+  EXPECT_TRUE(ui_.has_text("Ambil Nomor Antrean"));
+  tap("kiosk.info.open");  // the next person starts at the first topic again
+  ui_.frame();
+  EXPECT_TRUE(ui_.has_text("Yang tidak dijamin (contoh)")) << ui_.describe();
+  EXPECT_FALSE(ui_.has_text("Peserta mandiri (PBPU dan BP), per orang per bulan"));
 }
 
 }  // namespace

@@ -23,11 +23,16 @@ class DeskLocator : public DeskTest {
     add_user("tamu", Role::viewer);
   }
 
-  std::vector<storage::NearbyFacility> expected(std::vector<FacilityType> types, std::string service = "") {
+  std::vector<storage::NearbyFacility> expected(std::vector<FacilityType> types, std::string service = "",
+                                                const std::string& village = "") {
     storage::Locator locator(app->replica());
     storage::LocatorQuery q;
-    q.origin = locator.facility_point(home.code).value();
-    q.exclude = home.code;
+    if (village.empty()) {
+      q.origin = locator.facility_point(home.code).value();
+      q.exclude = home.code;
+    } else {
+      q.origin = storage::Locator::village_point(app->regions(), village).value();
+    }
     q.types = std::move(types);
     q.service = std::move(service);
     q.limit = 15;
@@ -109,6 +114,35 @@ TEST_F(DeskLocator, TypeAndServiceFiltersNarrowTheList) {
   ASSERT_FALSE(offices.empty());
   EXPECT_GE(drawn_at(offices.front().facility.name), 0) << ui.describe();
   EXPECT_TRUE(ui.has_text("Kantor BPJS"));
+}
+
+TEST_F(DeskLocator, FromAChosenVillageTheOrderFollowsThatVillage) {
+  open();
+  ui.click("locator.from.village");
+  ui.frame(2);
+  EXPECT_TRUE(ui.has_text("Pilih kecamatan atau desa sebagai titik awal.")) << ui.describe();
+  // The village of the demo's last facility: far from this one, so the order really changes.
+  const std::string village = demo_.facilities[demo_.facilities.size() - 2].address.village_code;
+  ASSERT_EQ(village.size(), 10u);
+  for (const auto& [combo, code] : {std::pair{"province", village.substr(0, 2)}, {"regency", village.substr(0, 4)},
+                                    {"district", village.substr(0, 6)}, {"village", village}}) {
+    const std::string id = std::string("locator.region.") + combo;
+    ui.click(id);
+    ui.frame(2);
+    ui.click(id + "." + code);
+    ASSERT_TRUE(frames_until([this] { return searched(); }));
+    ui.frame(2);
+  }
+  const auto want = expected({}, "", village);
+  ASSERT_GE(want.size(), 3u);
+  EXPECT_NE(want.front().facility.code, expected({}).front().facility.code) << "a different origin";
+  int previous = -1;
+  for (const auto& n : want) {
+    const int at = drawn_at(n.facility.name);
+    ASSERT_GE(at, 0) << n.facility.name << "\n" << ui.describe();
+    EXPECT_GT(at, previous) << "nearest first: " << n.facility.name;
+    previous = at;
+  }
 }
 
 }  // namespace
