@@ -88,7 +88,7 @@ class KioskInfo : public QueueTest {
   void start_kiosk() {
     kiosk::PublicShellOptions o;
     o.make_root = [this] { return screens::kiosk::make_kiosk_screen(*app_, {}); };
-    o.may_open = {screens::kiosk::kScreeningScreen, screens::kiosk::kInfoScreen};
+    o.may_open = {screens::kiosk::kScreeningScreen, screens::kiosk::kInfoScreen, screens::info::kKioskLocatorScreen};
     o.idle_reset_ms = kiosk::idle_reset_ms(*app_);
     o.on_reset = [] { i18n::set_language("id"); };  // as run_public_mode: back to the kiosk's language
     shell_ = std::make_unique<kiosk::PublicShell>(*app_, options_, std::move(o));
@@ -135,6 +135,47 @@ TEST_F(KioskInfo, IdleResetLeavesTheInfoPageAndTheLanguageOfTheLastPerson) {
   ui_.frame();
   EXPECT_TRUE(ui_.has_text("Yang tidak dijamin (contoh)")) << ui_.describe();
   EXPECT_FALSE(ui_.has_text("Peserta mandiri (PBPU dan BP), per orang per bulan"));
+}
+
+TEST_F(KioskInfo, TheInfoPageLeadsToTheFacilitiesNearbyAndBack) {
+  // This puskesmas and a hospital 3 km away, with coordinates.
+  auto here = app_->facilities().get(kFacility);
+  ASSERT_TRUE(here.ok() && *here);
+  Facility f = **here;
+  f.latitude = -7.0226;
+  f.longitude = 107.5201;
+  ASSERT_TRUE(app_->facilities().put(storage::Actor::system(), f).ok());
+  Facility rs;
+  rs.code = "1004R900";
+  rs.type = FacilityType::hospital;
+  rs.name = "RSUD Uji Soreang";
+  rs.latitude = -7.0226 + 0.027;
+  rs.longitude = 107.5201;
+  rs.services = {"ugd", "rawat_inap"};
+  ASSERT_TRUE(app_->facilities().put(storage::Actor::system(), rs).ok());
+
+  start_kiosk();
+  tap("kiosk.info.open");
+  ui_.frame();
+  tap("info.locator");
+  ui_.frame();
+  ASSERT_EQ(shell_->current_screen(), screens::info::kKioskLocatorScreen) << ui_.describe();
+  for (int i = 0; i < 200 && (app_->task("locator") == nullptr || !app_->task("locator")->finished()); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ui_.frame();
+  }
+  ui_.frame(2);
+  EXPECT_TRUE(ui_.has_text("RSUD Uji Soreang")) << ui_.describe();
+  EXPECT_TRUE(ui_.has_text("3,0 km"));
+  EXPECT_TRUE(ui_.has_text("Faskes ini: Puskesmas Soreang"));
+  EXPECT_EQ(ui_.try_find("locator.from.village"), nullptr) << "the kiosk measures from where it stands";
+  for (const auto& item : ui_.items()) {
+    EXPECT_FALSE(item.id.starts_with("nav.")) << item.id;
+    EXPECT_FALSE(item.id.starts_with("locator.region")) << item.id;
+  }
+  tap("locator.back");
+  ui_.frame();
+  EXPECT_EQ(shell_->current_screen(), screens::kiosk::kInfoScreen);
 }
 
 }  // namespace

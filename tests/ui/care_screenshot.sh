@@ -1,7 +1,7 @@
 #!/bin/sh
 # The care screens of the real app under Xvfb against a replica made by `simpulctl demo` and dressed by
 # ui_care_replica (a facility of its own, complaints with a server answer, mornings of queue calls): complaints,
-# locator, program information (desk and kiosk) and reports; checks each PNG.
+# locator and program information (desk and kiosk) and reports; checks each PNG.
 # usage: care_screenshot.sh SIMPUL SIMPULCTL CARE_TOOL PNG_CHECK OUT_DIR
 # Exit 77 (CTest SKIP_RETURN_CODE) when xvfb-run is not installed.
 set -u
@@ -30,4 +30,5 @@ shoot care-info-en --screen info --user admin --lang en
 shoot care-reports --screen reports --user admin
 shoot care-reports-waits --screen reports --query waits --user admin
 shoot kiosk-info --screen kiosk_info
+shoot kiosk-locator --screen kiosk_locator
 echo ok

@@ -11,6 +11,8 @@
 #include "screens/display/controller.hpp"
 #include "screens/info/controller.hpp"
 #include "screens/kiosk/controller.hpp"
+#include "screens/locator/controller.hpp"
+#include "screens/registry.hpp"
 #include "shell/app_shell.hpp"
 #include "ui/i18n.hpp"
 #include "ui/imgui.hpp"
@@ -20,7 +22,7 @@ namespace simpul::kiosk {
 
 bool is_public_mode(const shell::Options& options) {
   return options.kiosk || options.display || options.screen == "kiosk" || options.screen == "display" ||
-         options.screen == screens::info::kKioskInfoScreen;
+         options.screen == screens::info::kKioskInfoScreen || options.screen == screens::locator::kKioskLocatorScreen;
 }
 
 float public_font_scale(bool kiosk, float display_height) {
@@ -31,8 +33,10 @@ float public_font_scale(bool kiosk, float display_height) {
 
 int run_public_mode(context::AppContext& app, const shell::Options& options, const shell::RunnerParams& params,
                     shell::RunQueue& queue, ui::Appearance& appearance) {
-  const bool info_shot = options.screen == screens::info::kKioskInfoScreen;  // a picture of the kiosk's info page
-  const bool kiosk_mode = options.kiosk || options.screen == "kiosk" || info_shot;
+  // A picture of one of the kiosk's public pages: that page as the root.
+  const bool page_shot =
+      options.screen == screens::info::kKioskInfoScreen || options.screen == screens::locator::kKioskLocatorScreen;
+  const bool kiosk_mode = options.kiosk || options.screen == "kiosk" || page_shot;
   const bool screenshot = options.screenshot.has_value();
 
   // After the PIN: the staff application in the same window (from its login screen), or the end.
@@ -53,8 +57,8 @@ int run_public_mode(context::AppContext& app, const shell::Options& options, con
   PublicShellOptions public_options;
   const std::string start_language(i18n::language());
   if (kiosk_mode) {
-    public_options.make_root = [&app, &options, screenshot, leave, info_shot]() -> std::unique_ptr<shell::Screen> {
-      if (info_shot) return screens::info::make_kiosk_info_screen(screens::ScreenDeps{app, options});
+    public_options.make_root = [&app, &options, screenshot, leave, page_shot]() -> std::unique_ptr<shell::Screen> {
+      if (page_shot) return screens::find_screen(options.screen)->make(screens::ScreenDeps{app, options});
       screens::kiosk::KioskOptions kiosk_options;
       kiosk_options.on_leave = leave;
       if (screenshot) {  // a picture of one step; nothing written or printed
@@ -64,7 +68,8 @@ int run_public_mode(context::AppContext& app, const shell::Options& options, con
       }
       return screens::kiosk::make_kiosk_screen(app, std::move(kiosk_options));
     };
-    public_options.may_open = {screens::kiosk::kScreeningScreen, screens::info::kKioskInfoScreen};
+    public_options.may_open = {screens::kiosk::kScreeningScreen, screens::info::kKioskInfoScreen,
+                               screens::locator::kKioskLocatorScreen};
     public_options.idle_reset_ms = idle_reset_ms(app);
     public_options.on_reset = [start_language] { i18n::set_language(start_language); };
   } else {

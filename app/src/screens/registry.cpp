@@ -48,6 +48,7 @@ const std::vector<ScreenSpec>& all_screens() {
       {"locator", Permission::view_participants, &locator::make_locator_screen},
       {"reports", Permission::view_reports, &reports::make_reports_screen},
       {"kiosk_info", Permission::open, &info::make_kiosk_info_screen},  // public: no personal data
+      {"kiosk_locator", Permission::open, &locator::make_kiosk_locator_screen},  // public: facilities only
   };
   return kScreens;
 }

@@ -1,12 +1,13 @@
 #include "widgets/choice_row.hpp"
 
+#include "ui/em.hpp"
 #include "ui/i18n.hpp"
 #include "ui/imgui.hpp"
 #include "ui/widgets.hpp"
 
 namespace simpul::widgets {
 
-bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::string& chosen) {
+bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::string& chosen, float height_em) {
   bool changed = false;
   const ImGuiStyle& style = ImGui::GetStyle();
   for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -17,7 +18,8 @@ bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::
       ImGui::SameLine();
       if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
     }
-    if (ui::choice_button(ui::Label{key.c_str(), text}, chosen == codes[i]) && chosen != codes[i]) {
+    const ImVec2 size(0.0f, height_em > 0.0f ? ui::em(height_em) : 0.0f);
+    if (ui::choice_button(ui::Label{key.c_str(), text}, chosen == codes[i], size) && chosen != codes[i]) {
       chosen = codes[i];
       changed = true;
     }

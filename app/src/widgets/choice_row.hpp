@@ -8,6 +8,7 @@
 namespace simpul::widgets {
 
 // Returns true when the user picked a different code this frame (`chosen` is then updated).
-bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::string& chosen);
+// `height_em` > 0: buttons that tall (a touch screen).
+bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::string& chosen, float height_em = 0.0f);
 
 }  // namespace simpul::widgets

@@ -55,6 +55,7 @@ Result<std::vector<Block>> load_page(const std::filesystem::path& info_dir, cons
 InfoScreen::InfoScreen(context::AppContext& app, bool kiosk)
     : app_(app), kiosk_(kiosk), dir_(app.asset_dir() / "info") {
   view_.kiosk = kiosk;
+  view_.offer_locator = kiosk && screens::find_screen(kKioskLocatorScreen) != nullptr;
   auto index = load_index(dir_);
   if (!index.ok()) {
     std::fprintf(stderr, "simpul: %s\n", index.error().message.c_str());
@@ -102,6 +103,7 @@ void InfoScreen::frame(shell::ScreenContext& context) {
   const Intents intents = draw(view_, form_);
   if (intents.language) i18n::set_language(*intents.language);  // kiosk: this person's choice only, never saved
   if (intents.topic) show_topic(*intents.topic);
+  if (intents.open_locator) context.navigator.open(kKioskLocatorScreen);
   if (intents.back) context.navigator.back();
 }
 

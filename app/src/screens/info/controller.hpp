@@ -16,6 +16,7 @@ class AppContext;
 namespace simpul::screens::info {
 
 inline constexpr const char* kKioskInfoScreen = "kiosk_info";
+inline constexpr const char* kKioskLocatorScreen = "kiosk_locator";  // offered from the kiosk's info page
 
 // assets/info/index.json: the topics in display order, with titles and files per language.
 struct Topic {

@@ -23,6 +23,7 @@ struct View {
   std::vector<Block> page;       // the selected page
   std::string note;              // "rules change, ask BPJS Kesehatan" under every page
   std::string error_key;         // the pages could not be read
+  bool offer_locator = false;    // kiosk: a button to the public facility locator
 };
 
 struct Form {};
@@ -30,6 +31,7 @@ struct Form {};
 struct Intents {
   std::optional<std::string> topic;     // show this topic
   std::optional<std::string> language;  // kiosk: this person's language (never saved)
+  bool open_locator = false;            // kiosk: the facilities and BPJS offices nearby
   bool back = false;
 };
 

@@ -121,6 +121,10 @@ Intents draw(const View& view, Form&) {
       intents.topic = topic.id;
     }
   }
+  if (view.offer_locator) {
+    ui::gap(0.6f);
+    if (kiosk_button(ui::t("info.locator"), true, false, -1.0f, false)) intents.open_locator = true;
+  }
   ImGui::EndChild();
   ImGui::SameLine(0, ui::em(1.0f));
 

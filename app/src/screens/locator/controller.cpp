@@ -48,15 +48,16 @@ std::string home_facility(storage::Replica& replica) {
   return {};
 }
 
-LocatorScreen::LocatorScreen(context::AppContext& app) : app_(app) {
+LocatorScreen::LocatorScreen(context::AppContext& app, bool kiosk) : app_(app) {
+  view_.kiosk = kiosk;
   view_.services = service_choices();
   here_code_ = home_facility(app_.replica());
   if (!here_code_.empty()) {
     auto f = app_.facilities().get(here_code_);
     if (f.ok() && *f) view_.here_name = (*f)->name;
   }
-  // A replica with no facility of its own starts from a village.
-  if (view_.here_name.empty()) form_.origin = Origin::village;
+  // A replica with no facility of its own starts from a village (the kiosk has no other origin than its own).
+  if (view_.here_name.empty() && !kiosk) form_.origin = Origin::village;
 }
 
 LocatorScreen::~LocatorScreen() { *alive_ = false; }
@@ -71,7 +72,7 @@ void LocatorScreen::search(bool next_page) {
     if (here_code_.empty() || !point.ok()) {
       view_.rows.clear();
       view_.more = false;
-      view_.message_key = "locator.no_home";
+      view_.message_key = view_.kiosk ? "locator.no_home_kiosk" : "locator.no_home";
       view_.message_error = false;
       return;
     }
@@ -152,7 +153,11 @@ void LocatorScreen::frame(shell::ScreenContext& context) {
 }
 
 std::unique_ptr<shell::Screen> make_locator_screen(const ScreenDeps& deps) {
-  return std::make_unique<LocatorScreen>(deps.app);
+  return std::make_unique<LocatorScreen>(deps.app, false);
+}
+
+std::unique_ptr<shell::Screen> make_kiosk_locator_screen(const ScreenDeps& deps) {
+  return std::make_unique<LocatorScreen>(deps.app, true);
 }
 
 }  // namespace simpul::screens::locator

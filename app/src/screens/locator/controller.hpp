@@ -15,15 +15,17 @@ class AppContext;
 namespace simpul::screens::locator {
 
 inline constexpr std::size_t kPageSize = 15;
+inline constexpr const char* kKioskLocatorScreen = "kiosk_locator";
 
 // The facility this replica serves (enrolled, else the `facility` or `queue.facility` setting); "" none.
 std::string home_facility(storage::Replica& replica);
 
 class LocatorScreen final : public shell::Screen {
  public:
-  explicit LocatorScreen(context::AppContext& app);
+  // `kiosk`: the public screen (from this facility only; opened from the kiosk's info page).
+  LocatorScreen(context::AppContext& app, bool kiosk);
   ~LocatorScreen() override;
-  std::string_view name() const override { return "locator"; }
+  std::string_view name() const override { return view_.kiosk ? kKioskLocatorScreen : "locator"; }
   void on_show() override;
   void frame(shell::ScreenContext& context) override;
   bool busy() const override { return view_.busy; }
@@ -42,5 +44,6 @@ class LocatorScreen final : public shell::Screen {
 };
 
 std::unique_ptr<shell::Screen> make_locator_screen(const ScreenDeps& deps);
+std::unique_ptr<shell::Screen> make_kiosk_locator_screen(const ScreenDeps& deps);
 
 }  // namespace simpul::screens::locator

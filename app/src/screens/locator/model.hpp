@@ -1,7 +1,7 @@
 #pragma once
 // Facility and office locator: the nearest FKTPs, hospitals and BPJS offices from this facility or from a chosen
 // village (the region picker), nearest first with the distance, filtered by type and service (storage::Locator,
-// docs/CARE.md). Reference data only, no personal data.
+// docs/CARE.md). Reference data only, no personal data: the kiosk shows it too (from this facility only).
 #include <string>
 #include <vector>
 
@@ -23,6 +23,7 @@ struct Row {
 };
 
 struct View {
+  bool kiosk = false;                      // public screen: this facility only, touch-sized, a big Back button
   std::string here_name;                   // this facility ("" when the replica has none with coordinates)
   widgets::RegionPickerView regions;
   std::vector<std::string> services;       // filter choices (codes)
