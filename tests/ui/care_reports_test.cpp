@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "desk_fixture.hpp"
+#include "screens/reports/controller.hpp"
 #include "simpul/core/hlc.hpp"
 #include "simpul/storage/db.hpp"
 #include "simpul/storage/reports.hpp"
@@ -158,6 +159,17 @@ TEST_F(DeskReports, CsvExportWritesTheReportToTheDocumentsFolder) {
   ui.frame(2);
   EXPECT_TRUE(ui.has_text("tidak ada. Periksa lokasi penyimpanan.")) << ui.describe();
   EXPECT_FALSE(std::filesystem::exists(docs / "simpul-waits-2026-02-14-2026-03-15.csv" / "tidak"));
+}
+
+TEST(ReportsDocumentsDir, FollowsTheDesktopsUserDirs) {
+  using screens::reports::documents_dir_from_user_dirs;
+  const std::string dirs = "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\n"
+                           "XDG_DOCUMENTS_DIR=\"$HOME/Dokumen\"\n";
+  EXPECT_EQ(documents_dir_from_user_dirs(dirs, "/home/rina"), std::filesystem::path("/home/rina/Dokumen"));
+  EXPECT_EQ(documents_dir_from_user_dirs("XDG_DOCUMENTS_DIR=\"/data/arsip\"\n", "/home/rina"),
+            std::filesystem::path("/data/arsip"));
+  EXPECT_TRUE(documents_dir_from_user_dirs("XDG_DOCUMENTS_DIR=\"$HOME/\"\n", "/home/rina").empty());
+  EXPECT_TRUE(documents_dir_from_user_dirs("XDG_MUSIC_DIR=\"$HOME/Musik\"\n", "/home/rina").empty());
 }
 
 TEST_F(DeskReports, AClinicianCannotOpenThem) {

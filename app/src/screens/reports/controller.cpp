@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "context/app_context.hpp"
 #include "context/card_output.hpp"
@@ -28,11 +29,39 @@ std::string with_path(const char* key, const std::filesystem::path& path) {
 
 }  // namespace
 
+std::filesystem::path documents_dir_from_user_dirs(std::string_view text, const std::filesystem::path& home) {
+  constexpr std::string_view kKey = "XDG_DOCUMENTS_DIR=";
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.substr(0, kKey.size()) != kKey) continue;
+    line.remove_prefix(kKey.size());
+    if (line.size() >= 2 && line.front() == '"') line = line.substr(1, line.find('"', 1) - 1);
+    std::string value(line);
+    if (value.rfind("$HOME", 0) == 0) value = home.string() + value.substr(5);
+    // "$HOME/" alone means "no documents folder" (xdg-user-dirs' convention).
+    if (value.empty() || std::filesystem::path(value) == home || value == home.string() + "/") return {};
+    return value;
+  }
+  return {};
+}
+
 std::filesystem::path documents_dir(const std::filesystem::path& fallback) {
   if (const char* xdg = std::getenv("XDG_DOCUMENTS_DIR"); xdg != nullptr && *xdg != '\0') return xdg;
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
-    return std::filesystem::path(home) / "Documents";
-  return fallback;
+  const char* home = std::getenv("HOME");
+  if (home == nullptr || *home == '\0') return fallback;
+  const char* config = std::getenv("XDG_CONFIG_HOME");
+  const std::filesystem::path dirs = (config != nullptr && *config != '\0' ? std::filesystem::path(config)
+                                                                          : std::filesystem::path(home) / ".config") /
+                                     "user-dirs.dirs";
+  if (std::ifstream in(dirs); in) {
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (auto named = documents_dir_from_user_dirs(text.str(), home); !named.empty()) return named;
+  }
+  return std::filesystem::path(home) / "Documents";
 }
 
 Status write_text_file(const std::filesystem::path& path, const std::string& text, bool create_folder) {

@@ -16,8 +16,11 @@ class AppContext;
 
 namespace simpul::screens::reports {
 
-// The user's documents folder: $XDG_DOCUMENTS_DIR, else ~/Documents, else `fallback`.
+// The user's documents folder: $XDG_DOCUMENTS_DIR, else the one named in ~/.config/user-dirs.dirs (an Indonesian
+// desktop calls it ~/Dokumen), else ~/Documents, else `fallback`.
 std::filesystem::path documents_dir(const std::filesystem::path& fallback);
+// The XDG_DOCUMENTS_DIR line of a user-dirs.dirs text ("$HOME/Dokumen" with $HOME replaced); empty when none.
+std::filesystem::path documents_dir_from_user_dirs(std::string_view text, const std::filesystem::path& home);
 
 // Writes `text` to `path` (replacing it). Errors carry an i18n key as their code: reports.export.no_folder,
 // reports.export.denied, reports.export.failed.
