@@ -1,6 +1,6 @@
-// The complaints screen on a real replica: opened from the participant page, bad input refused with messages in
-// the user's language and nothing written (what was typed stays), good input stored with an outbox op, and the
-// server's answer shown once a pull brings it. A viewer may not open it.
+// The complaints screen on a real replica: opened from the participant page, bad input refused with messages
+// in the user's language and nothing written (what was typed stays), good input stored with an outbox op, and
+// the server's answer shown once a pull brings it. A viewer may not open it.
 #include <gtest/gtest.h>
 
 #include "desk_fixture.hpp"

@@ -1,5 +1,6 @@
-// Program information: the Markdown subset of assets/info, the desk screen (topic list, page in the UI language)
-// and the kiosk's public info page (reachable from the welcome step, large text, no staff navigation).
+// Program information: the Markdown subset of assets/info, the desk screen (topic list, page in the UI
+// language) and the kiosk's public info page (reachable from the welcome step, large text, no staff
+// navigation).
 #include <gtest/gtest.h>
 
 #include "desk_fixture.hpp"
@@ -17,7 +18,8 @@ using screens::info::Span;
 
 TEST(InfoDocument, ParsesTitleHeadingsParagraphsBulletsAndBold) {
   const auto blocks = screens::info::parse_page(
-      "# Iuran\n\nIuran dibayar **paling lambat tanggal 10**.\nBaris kedua.\n\n## Kelas\n- Kelas 1: **Rp150.000**.\n"
+      "# Iuran\n\nIuran dibayar **paling lambat tanggal 10**.\nBaris kedua.\n\n## Kelas\n- Kelas 1: "
+      "**Rp150.000**.\n"
       "- Kelas 3\n\nAkhir **tanpa tutup\n");
   ASSERT_EQ(blocks.size(), 6u);
   EXPECT_EQ(blocks[0].kind, Block::Kind::title);
@@ -61,7 +63,8 @@ TEST_F(DeskInfo, ViewerOpensItFromTheMenuAndReadsTheChosenTopicInBothLanguages) 
   EXPECT_TRUE(ui.has_text("Yang tidak dijamin (contoh)"));  // the first topic's page is shown at once
   ui.click("info.topic.premiums");
   ui.frame(2);
-  EXPECT_TRUE(ui.has_text("Kelas 3: Rp42.000, yang dibayar peserta Rp35.000 dan Rp7.000 disubsidi pemerintah."))
+  EXPECT_TRUE(
+      ui.has_text("Kelas 3: Rp42.000, yang dibayar peserta Rp35.000 dan Rp7.000 disubsidi pemerintah."))
       << ui.describe();
   EXPECT_FALSE(ui.has_text("Yang tidak dijamin (contoh)")) << "only the chosen page";
   EXPECT_EQ(ui.find("info.topic.premiums").value, "selected");
@@ -88,7 +91,8 @@ class KioskInfo : public QueueTest {
   void start_kiosk() {
     kiosk::PublicShellOptions o;
     o.make_root = [this] { return screens::kiosk::make_kiosk_screen(*app_, {}); };
-    o.may_open = {screens::kiosk::kScreeningScreen, screens::kiosk::kInfoScreen, screens::info::kKioskLocatorScreen};
+    o.may_open = {screens::kiosk::kScreeningScreen, screens::kiosk::kInfoScreen,
+                  screens::info::kKioskLocatorScreen};
     o.idle_reset_ms = kiosk::idle_reset_ms(*app_);
     o.on_reset = [] { i18n::set_language("id"); };  // as run_public_mode: back to the kiosk's language
     shell_ = std::make_unique<kiosk::PublicShell>(*app_, options_, std::move(o));

@@ -1,5 +1,6 @@
 // The facility locator on a real replica with the demo's facilities: nearest first from this facility (as
-// storage::Locator orders them, this facility left out), the type and service filters, and a viewer may use it.
+// storage::Locator orders them, this facility left out), the type and service filters, and a viewer may use
+// it.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -75,9 +76,11 @@ TEST_F(DeskLocator, ListsTheNearestFirstFromThisFacilityWithDistances) {
     previous = at;
   }
   EXPECT_LT(drawn_at(home.name), 0) << "this facility is the origin, not a result";
-  EXPECT_TRUE(std::is_sorted(want.begin(), want.end(), [](const auto& a, const auto& b) { return a.distance_km < b.distance_km; }));
+  EXPECT_TRUE(std::is_sorted(want.begin(), want.end(),
+                             [](const auto& a, const auto& b) { return a.distance_km < b.distance_km; }));
   char first[32];
-  std::snprintf(first, sizeof first, want.front().distance_km < 10 ? "%.1f km" : "%.0f km", want.front().distance_km);
+  std::snprintf(first, sizeof first, want.front().distance_km < 10 ? "%.1f km" : "%.0f km",
+                want.front().distance_km);
   std::string shown(first);
   std::replace(shown.begin(), shown.end(), '.', ',');  // Indonesian decimal comma
   EXPECT_TRUE(ui.has_text(shown)) << shown;
@@ -92,8 +95,11 @@ TEST_F(DeskLocator, TypeAndServiceFiltersNarrowTheList) {
   const auto hospitals = expected({FacilityType::hospital});
   ASSERT_FALSE(hospitals.empty());
   for (const auto& n : hospitals) EXPECT_GE(drawn_at(n.facility.name), 0) << n.facility.name;
-  for (const auto& n : all)
-    if (n.facility.type != FacilityType::hospital) EXPECT_LT(drawn_at(n.facility.name), 0) << n.facility.name;
+  for (const auto& n : all) {
+    if (n.facility.type != FacilityType::hospital) {
+      EXPECT_LT(drawn_at(n.facility.name), 0) << n.facility.name;
+    }
+  }
 
   ui.click("locator.service.hemodialisa");
   ASSERT_TRUE(frames_until([this] { return searched(); }));
@@ -104,7 +110,9 @@ TEST_F(DeskLocator, TypeAndServiceFiltersNarrowTheList) {
                      n.facility.services.end();
     EXPECT_EQ(drawn_at(n.facility.name) >= 0, has) << n.facility.name;
   }
-  if (dialysis.empty()) EXPECT_TRUE(ui.has_text("Tidak ada faskes yang cocok dengan saringan ini."));
+  if (dialysis.empty()) {
+    EXPECT_TRUE(ui.has_text("Tidak ada faskes yang cocok dengan saringan ini."));
+  }
 
   ui.click("locator.type.bpjs_office");
   ui.click("locator.service.all");
@@ -124,8 +132,10 @@ TEST_F(DeskLocator, FromAChosenVillageTheOrderFollowsThatVillage) {
   // The village of the demo's last facility: far from this one, so the order really changes.
   const std::string village = demo_.facilities[demo_.facilities.size() - 2].address.village_code;
   ASSERT_EQ(village.size(), 10u);
-  for (const auto& [combo, code] : {std::pair{"province", village.substr(0, 2)}, {"regency", village.substr(0, 4)},
-                                    {"district", village.substr(0, 6)}, {"village", village}}) {
+  for (const auto& [combo, code] : {std::pair{"province", village.substr(0, 2)},
+                                    {"regency", village.substr(0, 4)},
+                                    {"district", village.substr(0, 6)},
+                                    {"village", village}}) {
     const std::string id = std::string("locator.region.") + combo;
     ui.click(id);
     ui.frame(2);

@@ -1,8 +1,8 @@
 // ui_care_replica: dresses a replica made by `simpulctl demo` for the screenshots of the care screens
 // (tests/ui/care_screenshot.sh, docs/screenshots/care-*.png): the busiest FKTP of the last month becomes this
-// replica's facility, three complaints are recorded (one answered by the server and one seen by it, applied the way
-// a pull applies them), and the last five mornings get a queue with calls, so the waiting-time report has figures.
-// All names and texts are made up.
+// replica's facility, three complaints are recorded (one answered by the server and one seen by it, applied
+// the way a pull applies them), and the last five mornings get a queue with calls, so the waiting-time report
+// has figures. All names and texts are made up.
 //
 // usage: ui_care_replica DB     (prints the facility code)
 #include <cstdio>
@@ -57,8 +57,9 @@ int main(int argc, char** argv) {
     const char* answer;
   };
   const Say kSay[] = {
-      {person.c_str(), "layanan", "phone", "Antrean poli umum hari Senin lebih dari tiga jam; mohon jadwal dokter ditambah.",
-       "answered", "Mulai minggu depan poli umum dibuka dengan dua dokter pada hari Senin dan Kamis. Terima kasih."},
+      {person.c_str(), "layanan", "phone",
+       "Antrean poli umum hari Senin lebih dari tiga jam; mohon jadwal dokter ditambah.", "answered",
+       "Mulai minggu depan poli umum dibuka dengan dua dokter pada hari Senin dan Kamis. Terima kasih."},
       {"", "informasi", "none", "Bagaimana cara pindah FKTP untuk peserta PBI yang pindah desa?", "open", ""},
       {person.c_str(), "iuran", "email", "Tagihan bulan lalu tercatat dua kali di Mobile JKN.", "", ""},
   };
@@ -83,7 +84,8 @@ int main(int argc, char** argv) {
       fields["answer"] = say.answer;
       fields["answered_at"] = fields["created_at"];
     }
-    if (auto s = r.apply_remote("complaint", saved->saved.id, &fields); !s.ok()) return fail(s.error().message);
+    if (auto s = r.apply_remote("complaint", saved->saved.id, &fields); !s.ok())
+      return fail(s.error().message);
   }
 
   // Five mornings of arrivals at poli 001, each called after a made-up wait.
@@ -102,8 +104,13 @@ int main(int argc, char** argv) {
       auto tx = storage::Transaction::begin(r.db());
       if (!tx.ok()) return fail(tx.error().message);
       auto e = r.upsert(who, "queue_entry", id,
-                        {{"facility", facility}, {"poli", "001"}, {"day", day.iso()}, {"number", "A-" + std::to_string(n + 1)},
-                         {"state", "done"}, {"source", n % 3 == 0 ? "kiosk" : "desk"}, {"participant_id", person},
+                        {{"facility", facility},
+                         {"poli", "001"},
+                         {"day", day.iso()},
+                         {"number", "A-" + std::to_string(n + 1)},
+                         {"state", "done"},
+                         {"source", n % 3 == 0 ? "kiosk" : "desk"},
+                         {"participant_id", person},
                          {"arrival_hlc", HlcTimestamp{arrival, 0, "desk-demo"}.encode()}});
       if (!e.ok()) return fail(e.error().message);
       auto c = r.upsert(who, "queue_event", id + "-call",

@@ -1,6 +1,7 @@
 // The reports screen on a real replica: the figures storage::Reports computes (visits per day and poli, the
-// waiting-time histogram) are what the screen shows; a bad range is refused in the user's language; CSV export
-// writes the report to the chosen file in a task (the default in the documents folder) and explains a failure.
+// waiting-time histogram) are what the screen shows; a bad range is refused in the user's language; CSV
+// export writes the report to the chosen file in a task (the default in the documents folder) and explains a
+// failure.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -51,17 +52,30 @@ class DeskReports : public DeskTest {
     ASSERT_TRUE(app->replica().upsert(storage::Actor::system(), entity, id, fields).ok());
     ASSERT_TRUE(tx->commit().ok());
   }
-  void visit(const std::string& id, const std::string& day, const std::string& poli, const std::string& outcome) {
-    write("visit", id, {{"participant_id", person}, {"facility", kFacility}, {"poli", poli}, {"day", day},
-                        {"outcome", outcome}, {"diagnoses", "[\"J06.9\"]"}});
+  void visit(const std::string& id, const std::string& day, const std::string& poli,
+             const std::string& outcome) {
+    write("visit", id,
+          {{"participant_id", person},
+           {"facility", kFacility},
+           {"poli", poli},
+           {"day", day},
+           {"outcome", outcome},
+           {"diagnoses", "[\"J06.9\"]"}});
   }
   void entry(const std::string& id, const std::string& poli, int arrived_min, int wait_min) {
     const std::int64_t arrival = kMarch12 + arrived_min * kMinute;
-    write("queue_entry", id, {{"facility", kFacility}, {"poli", poli}, {"day", "2026-03-12"}, {"number", "A-" + id},
-                              {"state", "waiting"}, {"source", "desk"}, {"participant_id", person},
-                              {"arrival_hlc", HlcTimestamp{arrival, 0, "desk-1"}.encode()}});
+    write("queue_entry", id,
+          {{"facility", kFacility},
+           {"poli", poli},
+           {"day", "2026-03-12"},
+           {"number", "A-" + id},
+           {"state", "waiting"},
+           {"source", "desk"},
+           {"participant_id", person},
+           {"arrival_hlc", HlcTimestamp{arrival, 0, "desk-1"}.encode()}});
     if (wait_min >= 0)
-      write("queue_event", id + "-call", {{"entry_id", id}, {"event", "call"}, {"at_ms", arrival + wait_min * kMinute}});
+      write("queue_event", id + "-call",
+            {{"entry_id", id}, {"event", "call"}, {"at_ms", arrival + wait_min * kMinute}});
   }
 
   // The text drawn right after `label` (a figure's value).
@@ -108,7 +122,8 @@ TEST_F(DeskReports, ShowTheFiguresStorageComputes) {
   EXPECT_EQ(value_after("Kedatangan"), std::to_string(waits->entries));
   EXPECT_EQ(value_after("Belum dipanggil"), "1");
   for (const auto& b : waits->histogram)
-    EXPECT_TRUE(ui.has_text(b.label() + " mnt: " + std::to_string(b.count))) << b.label() << "\n" << ui.describe();
+    EXPECT_TRUE(ui.has_text(b.label() + " mnt: " + std::to_string(b.count))) << b.label() << "\n"
+                                                                             << ui.describe();
   EXPECT_TRUE(ui.has_text("0-15 mnt: 1"));
   EXPECT_TRUE(ui.has_text("120+ mnt: 1"));
 
@@ -163,8 +178,9 @@ TEST_F(DeskReports, CsvExportWritesTheReportToTheDocumentsFolder) {
 
 TEST(ReportsDocumentsDir, FollowsTheDesktopsUserDirs) {
   using screens::reports::documents_dir_from_user_dirs;
-  const std::string dirs = "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\n"
-                           "XDG_DOCUMENTS_DIR=\"$HOME/Dokumen\"\n";
+  const std::string dirs =
+      "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\n"
+      "XDG_DOCUMENTS_DIR=\"$HOME/Dokumen\"\n";
   EXPECT_EQ(documents_dir_from_user_dirs(dirs, "/home/rina"), std::filesystem::path("/home/rina/Dokumen"));
   EXPECT_EQ(documents_dir_from_user_dirs("XDG_DOCUMENTS_DIR=\"/data/arsip\"\n", "/home/rina"),
             std::filesystem::path("/data/arsip"));

@@ -7,7 +7,8 @@
 
 namespace simpul::widgets {
 
-bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::string& chosen, float height_em) {
+bool choice_row(const char* prefix, const std::vector<std::string>& codes, std::string& chosen,
+                float height_em) {
   bool changed = false;
   const ImGuiStyle& style = ImGui::GetStyle();
   for (std::size_t i = 0; i < codes.size(); ++i) {

@@ -13,7 +13,9 @@ static_assert(shell::ScreenView<&draw, View, Form, Intents>);
 namespace {
 
 // "2026-03-15T08:00:00.000Z" (or "2026-03-15") -> "15-03-2026".
-std::string day_text(const std::string& iso) { return context::format_iso_date(iso.substr(0, 10)); }
+std::string day_text(const std::string& iso) {
+  return context::format_iso_date(iso.substr(0, 10));
+}
 
 }  // namespace
 
@@ -115,7 +117,8 @@ void ComplaintsScreen::submit() {
 }
 
 void ComplaintsScreen::frame(shell::ScreenContext& context) {
-  if (app_.sync_status().last_sync_at_ms.value_or(0) != seen_last_sync_) reload();  // answers came with a pull
+  if (app_.sync_status().last_sync_at_ms.value_or(0) != seen_last_sync_)
+    reload();  // answers came with a pull
   const Intents intents = draw(view_, form_);
   if (intents.anonymous) {
     about("");

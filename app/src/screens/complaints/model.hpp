@@ -1,6 +1,6 @@
 #pragma once
-// Complaints (pengaduan): record a participant's complaint or an anonymous one (category, text, how they want to
-// be contacted) and read the facility's complaints with their status and the answer the server sent back
+// Complaints (pengaduan): record a participant's complaint or an anonymous one (category, text, how they want
+// to be contacted) and read the facility's complaints with their status and the answer the server sent back
 // (docs/CARE.md). Recorded offline; the answer arrives with a pull.
 #include <optional>
 #include <string>
@@ -17,23 +17,23 @@ struct Row {
   std::string category_key;  // complaint.category.<code>
   std::string contact_key;   // complaint.contact.<code>
   std::string text;
-  std::string status;        // open | answered | closed
+  std::string status;  // open | answered | closed
   std::string answer;
-  std::string answered;      // dd-mm-yyyy, "" before an answer
-  bool synced = false;       // the server has seen it
+  std::string answered;  // dd-mm-yyyy, "" before an answer
+  bool synced = false;   // the server has seen it
 };
 
 struct View {
-  bool can_record = false;              // the role may record (the shell already checked it may open)
-  std::string participant_id;           // the complaint is about this participant; "" anonymous
+  bool can_record = false;     // the role may record (the shell already checked it may open)
+  std::string participant_id;  // the complaint is about this participant; "" anonymous
   std::string participant_name;
   std::vector<std::string> categories;  // codes, in order
   std::vector<std::string> contacts;
-  Findings refusals;                    // of the last attempt: shown under their fields
-  std::string message_key;              // the result of the last action
+  Findings refusals;        // of the last attempt: shown under their fields
+  std::string message_key;  // the result of the last action
   bool message_error = false;
-  bool participant_only = false;        // the list shows only this participant's complaints
-  std::vector<Row> rows;                // newest first
+  bool participant_only = false;  // the list shows only this participant's complaints
+  std::vector<Row> rows;          // newest first
 };
 
 struct Form {
@@ -47,7 +47,7 @@ struct Form {
 struct Intents {
   bool submit = false;
   bool back = false;
-  bool anonymous = false;           // drop the participant: an anonymous complaint
+  bool anonymous = false;  // drop the participant: an anonymous complaint
   bool filter_changed = false;
   bool refresh = false;
 };

@@ -54,7 +54,8 @@ void draw_form(const View& view, Form& form, Intents& intents) {
   if (!view.message_key.empty()) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ui::text_colored(view.message_error ? ui::palette::kError : ui::palette::kSuccess, tr(view.message_key.c_str()));
+    ui::text_colored(view.message_error ? ui::palette::kError : ui::palette::kSuccess,
+                     tr(view.message_key.c_str()));
   }
 }
 
@@ -79,9 +80,10 @@ void draw_list(const View& view, Form& form, Intents& intents) {
     if (!row.synced) status += " \u00B7 " + std::string(tr("complaint.not_synced"));
     ui::text_colored(status_color(row), status);
     ImGui::SameLine();
-    ui::text_muted(row.when + " \u00B7 " + tr(row.category_key.c_str()) + " \u00B7 " +
-                   (row.participant.empty() ? std::string(tr("complaint.anonymous_label")) : row.participant) +
-                   " \u00B7 " + tr(row.contact_key.c_str()));
+    ui::text_muted(
+        row.when + " \u00B7 " + tr(row.category_key.c_str()) + " \u00B7 " +
+        (row.participant.empty() ? std::string(tr("complaint.anonymous_label")) : row.participant) +
+        " \u00B7 " + tr(row.contact_key.c_str()));
     ui::text(row.text);
     if (!row.answer.empty()) {
       ImGui::Indent(ui::em(1.0f));

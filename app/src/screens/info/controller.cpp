@@ -1,9 +1,8 @@
 #include "screens/info/controller.hpp"
 
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "context/app_context.hpp"
 #include "ui/i18n.hpp"
@@ -22,7 +21,9 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-bool english(std::string_view language) { return language == "en"; }
+bool english(std::string_view language) {
+  return language == "en";
+}
 
 }  // namespace
 
@@ -36,7 +37,8 @@ Result<InfoIndex> load_index(const std::filesystem::path& info_dir) {
     index.note_en = json.at("note").value("en", "");
     for (const auto& t : json.at("topics")) {
       index.topics.push_back(Topic{t.at("id").get<std::string>(), t.at("title").at("id").get<std::string>(),
-                                   t.at("title").at("en").get<std::string>(), t.at("files").at("id").get<std::string>(),
+                                   t.at("title").at("en").get<std::string>(),
+                                   t.at("files").at("id").get<std::string>(),
                                    t.at("files").at("en").get<std::string>()});
     }
     return index;
@@ -66,7 +68,9 @@ InfoScreen::InfoScreen(context::AppContext& app, bool kiosk)
   if (!index_.topics.empty()) view_.selected = index_.topics.front().id;
 }
 
-void InfoScreen::on_show() { reload(); }
+void InfoScreen::on_show() {
+  reload();
+}
 
 void InfoScreen::show_topic(const std::string& id) {
   for (const Topic& t : index_.topics)
@@ -82,7 +86,8 @@ void InfoScreen::reload() {
   loaded_language_ = language;
   view_.language = language;
   view_.topics.clear();
-  for (const Topic& t : index_.topics) view_.topics.push_back(TopicRow{t.id, english(language) ? t.title_en : t.title_id});
+  for (const Topic& t : index_.topics)
+    view_.topics.push_back(TopicRow{t.id, english(language) ? t.title_en : t.title_id});
   view_.note = english(language) ? index_.note_en : index_.note_id;
   view_.page.clear();
   view_.error_key.clear();
@@ -101,7 +106,8 @@ void InfoScreen::reload() {
 void InfoScreen::frame(shell::ScreenContext& context) {
   if (i18n::language() != loaded_language_) reload();  // the language was switched
   const Intents intents = draw(view_, form_);
-  if (intents.language) i18n::set_language(*intents.language);  // kiosk: this person's choice only, never saved
+  if (intents.language)
+    i18n::set_language(*intents.language);  // kiosk: this person's choice only, never saved
   if (intents.topic) show_topic(*intents.topic);
   if (intents.open_locator) context.navigator.open(kKioskLocatorScreen);
   if (intents.back) context.navigator.back();

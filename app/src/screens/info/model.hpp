@@ -1,7 +1,7 @@
 #pragma once
-// Program information ("Info Program"): the JKN-KIS pages of assets/info/ in the UI language, a topic list on the
-// left and the chosen page on the right. The desk shows it as a staff screen; the kiosk as a public screen with
-// large text, a big Back button and the language toggle (no personal data anywhere on it).
+// Program information ("Info Program"): the JKN-KIS pages of assets/info/ in the UI language, a topic list on
+// the left and the chosen page on the right. The desk shows it as a staff screen; the kiosk as a public
+// screen with large text, a big Back button and the language toggle (no personal data anywhere on it).
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +16,7 @@ struct TopicRow {
 };
 
 struct View {
-  bool kiosk = false;            // public screen: large text, big buttons, language toggle
+  bool kiosk = false;  // public screen: large text, big buttons, language toggle
   std::string language = "id";
   std::vector<TopicRow> topics;  // display order
   std::string selected;          // topic id shown

@@ -17,8 +17,9 @@ namespace {
 
 constexpr float kKioskButtonHeight = 2.8f;  // em, as the kiosk's other buttons
 
-// Words of mixed bold/regular spans laid out with wrapping at the right edge of the current window (Dear ImGui
-// 1.86 wraps only single-font text). Wrapped lines start at the current indent (inside a group: the group's).
+// Words of mixed bold/regular spans laid out with wrapping at the right edge of the current window (Dear
+// ImGui 1.86 wraps only single-font text). Wrapped lines start at the current indent (inside a group: the
+// group's).
 void rich_text(const std::vector<Span>& spans, const ImVec4& color, ImFont* regular, ImFont* bold) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
   bool first = true;
@@ -35,7 +36,8 @@ void rich_text(const std::vector<Span>& spans, const ImVec4& color, ImFont* regu
       const std::string word(rest.substr(0, end));
       rest.remove_prefix(end);
       // A word that does not fit on the line starts the next one (the cursor is already there).
-      if (!first && ImGui::GetItemRectMax().x + ImGui::CalcTextSize(word.c_str()).x <= right) ImGui::SameLine(0, 0);
+      if (!first && ImGui::GetItemRectMax().x + ImGui::CalcTextSize(word.c_str()).x <= right)
+        ImGui::SameLine(0, 0);
       ImGui::TextUnformatted(word.c_str());
       first = false;
     }
@@ -55,7 +57,8 @@ void draw_block(const Block& block, bool kiosk) {
       break;
     case Block::Kind::heading:
       ui::gap(0.5f);
-      rich_text(block.spans, ui::palette::kAccent, kiosk ? fonts.title : fonts.bold, kiosk ? fonts.title : fonts.bold);
+      rich_text(block.spans, ui::palette::kAccent, kiosk ? fonts.title : fonts.bold,
+                kiosk ? fonts.title : fonts.bold);
       break;
     case Block::Kind::paragraph:
       rich_text(block.spans, ui::palette::kText, body, fonts.bold);
@@ -73,7 +76,8 @@ void draw_block(const Block& block, bool kiosk) {
   ui::probe::record(ui::probe::Kind::text, {}, block.plain());
 }
 
-bool kiosk_button(ui::Label label, bool kiosk, bool selected = false, float width = 0, bool title_face = true) {
+bool kiosk_button(ui::Label label, bool kiosk, bool selected = false, float width = 0,
+                  bool title_face = true) {
   if (!kiosk) return ui::choice_button(label, selected, ImVec2(width, 0));
   ImGui::PushFont(title_face ? ui::current_fonts().title : ui::current_fonts().bold);
   const bool pressed = ui::choice_button(label, selected, ImVec2(width, ui::em(kKioskButtonHeight)));
@@ -115,7 +119,8 @@ Intents draw(const View& view, Form&) {
     const std::string id = "info.topic." + topic.id;
     if (view.kiosk) {
       // Topic titles in the bold body face: long Indonesian titles fit the column.
-      if (kiosk_button(ui::Label{id.c_str(), topic.title.c_str()}, true, topic.id == view.selected, -1.0f, false))
+      if (kiosk_button(ui::Label{id.c_str(), topic.title.c_str()}, true, topic.id == view.selected, -1.0f,
+                       false))
         intents.topic = topic.id;
     } else if (widgets::selectable(ui::Label{id.c_str(), topic.title.c_str()}, topic.id == view.selected)) {
       intents.topic = topic.id;
@@ -128,8 +133,10 @@ Intents draw(const View& view, Form&) {
   ImGui::EndChild();
   ImGui::SameLine(0, ui::em(1.0f));
 
-  // On the kiosk a finger scrolls the page by its scrollbar (Dear ImGui 1.86 has no touch drag): make it wide.
-  ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, view.kiosk ? ui::em(1.6f) : ImGui::GetStyle().ScrollbarSize);
+  // On the kiosk a finger scrolls the page by its scrollbar (Dear ImGui 1.86 has no touch drag): make it
+  // wide.
+  ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize,
+                      view.kiosk ? ui::em(1.6f) : ImGui::GetStyle().ScrollbarSize);
   ImGui::BeginChild("##info.page", ImVec2(0, 0), false);
   if (view.kiosk) ImGui::SetWindowFontScale(1.15f);
   ImGui::PushTextWrapPos(0.0f);

@@ -12,8 +12,8 @@ static_assert(shell::ScreenView<&draw, View, Form, Intents>);
 namespace {
 
 const std::vector<std::string>& service_choices() {
-  static const std::vector<std::string> kServices = {"",           "ugd",         "rawat_inap", "persalinan",
-                                                     "laboratorium", "hemodialisa", "pengaduan",  "informasi"};
+  static const std::vector<std::string> kServices = {
+      "", "ugd", "rawat_inap", "persalinan", "laboratorium", "hemodialisa", "pengaduan", "informasi"};
   return kServices;
 }
 
@@ -60,9 +60,13 @@ LocatorScreen::LocatorScreen(context::AppContext& app, bool kiosk) : app_(app) {
   if (view_.here_name.empty() && !kiosk) form_.origin = Origin::village;
 }
 
-LocatorScreen::~LocatorScreen() { *alive_ = false; }
+LocatorScreen::~LocatorScreen() {
+  *alive_ = false;
+}
 
-void LocatorScreen::on_show() { search(false); }
+void LocatorScreen::on_show() {
+  search(false);
+}
 
 void LocatorScreen::search(bool next_page) {
   view_.regions = widgets::region_picker_view(app_.regions(), form_.region);
@@ -80,8 +84,10 @@ void LocatorScreen::search(bool next_page) {
     query.exclude = here_code_;
   } else {
     const std::string& code = form_.region.deepest();
-    auto point = code.size() >= 6 ? storage::Locator::village_point(app_.regions(), code)
-                                  : Result<demo::GeoPoint>(make_error(ErrorKind::invalid, "locator.no_district", "no district"));
+    auto point =
+        code.size() >= 6
+            ? storage::Locator::village_point(app_.regions(), code)
+            : Result<demo::GeoPoint>(make_error(ErrorKind::invalid, "locator.no_district", "no district"));
     if (!point.ok()) {
       view_.rows.clear();
       view_.more = false;
@@ -106,9 +112,12 @@ void LocatorScreen::search(bool next_page) {
   context::AppContext& app = app_;
   // Widening boxes over thousands of facilities: off the UI thread, on the task's own connection.
   app_.start_task("locator", [this, &app, alive, generation, next_page, query](shell::TaskControl&) {
-    Result<storage::LocatorPage> page = make_error(ErrorKind::transient, "locator.no_connection", "no connection");
-    if (auto db = app.open_connection(); db.ok()) page = storage::Locator(**db).nearest(query);
-    else page = db.error();
+    Result<storage::LocatorPage> page =
+        make_error(ErrorKind::transient, "locator.no_connection", "no connection");
+    if (auto db = app.open_connection(); db.ok())
+      page = storage::Locator(**db).nearest(query);
+    else
+      page = db.error();
     app.post([this, alive, generation, next_page, page = std::move(page)]() mutable {
       if (alive.expired()) return;
       receive(generation, next_page, std::move(page));
@@ -145,7 +154,8 @@ void LocatorScreen::receive(std::uint64_t generation, bool next_page, Result<sto
 }
 
 void LocatorScreen::frame(shell::ScreenContext& context) {
-  if (form_.origin == Origin::village) view_.regions = widgets::region_picker_view(app_.regions(), form_.region);
+  if (form_.origin == Origin::village)
+    view_.regions = widgets::region_picker_view(app_.regions(), form_.region);
   const Intents intents = draw(view_, form_);
   if (intents.search) search(false);
   if (intents.more) search(true);

@@ -15,7 +15,8 @@
 namespace simpul::screens::locator {
 namespace {
 
-constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+constexpr ImGuiTableFlags kTable =
+    ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
 
 void cell(const std::string& text) {
   ImGui::TableNextColumn();
@@ -38,7 +39,8 @@ void kiosk_header(Intents& intents) {
 
 void origin_choice(const View& view, Form& form, Intents& intents) {
   widgets::heading(tr("locator.from"));
-  const std::string here = std::string(tr("locator.from.here")) + (view.here_name.empty() ? "" : ": " + view.here_name);
+  const std::string here =
+      std::string(tr("locator.from.here")) + (view.here_name.empty() ? "" : ": " + view.here_name);
   if (view.kiosk) {  // the kiosk stands at this facility: no other origin
     ui::text(here);
     return;
@@ -53,7 +55,8 @@ void origin_choice(const View& view, Form& form, Intents& intents) {
     form.origin = Origin::village;
     intents.search = true;
   }
-  if (form.origin == Origin::village && widgets::draw_region_picker("locator.region", view.regions, form.region))
+  if (form.origin == Origin::village &&
+      widgets::draw_region_picker("locator.region", view.regions, form.region))
     intents.search = true;
 }
 
@@ -77,15 +80,18 @@ Intents draw(const View& view, Form& form) {
   static const std::vector<std::string> kTypes = {"", "bpjs_office", "fktp", "hospital"};
   if (widgets::choice_row("locator.type.", kTypes, form.type, button_height)) intents.search = true;
   widgets::heading(tr("locator.service"));
-  if (widgets::choice_row("locator.service.", view.services, form.service, button_height)) intents.search = true;
+  if (widgets::choice_row("locator.service.", view.services, form.service, button_height))
+    intents.search = true;
 
   columns.next();
   // On the kiosk a finger scrolls by the scrollbar (Dear ImGui 1.86 has no touch drag): make it wide.
-  ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, view.kiosk ? ui::em(1.6f) : ImGui::GetStyle().ScrollbarSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize,
+                      view.kiosk ? ui::em(1.6f) : ImGui::GetStyle().ScrollbarSize);
   ImGui::BeginChild("##locator.results", ImVec2(0, 0), false);
   if (view.busy) ui::text_muted(tr("locator.searching"));
   if (!view.message_key.empty())
-    ui::text_colored(view.message_error ? ui::palette::kError : ui::palette::kTextMuted, tr(view.message_key.c_str()));
+    ui::text_colored(view.message_error ? ui::palette::kError : ui::palette::kTextMuted,
+                     tr(view.message_key.c_str()));
   if (!view.rows.empty() && ImGui::BeginTable("##locator.rows", 5, kTable)) {
     ImGui::TableSetupColumn(tr("locator.col.distance"), ImGuiTableColumnFlags_None, 0.8f);
     ImGui::TableSetupColumn(tr("locator.col.name"), ImGuiTableColumnFlags_None, 2.4f);

@@ -53,9 +53,10 @@ std::filesystem::path documents_dir(const std::filesystem::path& fallback) {
   const char* home = std::getenv("HOME");
   if (home == nullptr || *home == '\0') return fallback;
   const char* config = std::getenv("XDG_CONFIG_HOME");
-  const std::filesystem::path dirs = (config != nullptr && *config != '\0' ? std::filesystem::path(config)
-                                                                          : std::filesystem::path(home) / ".config") /
-                                     "user-dirs.dirs";
+  const std::filesystem::path dirs =
+      (config != nullptr && *config != '\0' ? std::filesystem::path(config)
+                                            : std::filesystem::path(home) / ".config") /
+      "user-dirs.dirs";
   if (std::ifstream in(dirs); in) {
     std::ostringstream text;
     text << in.rdbuf();
@@ -68,7 +69,8 @@ Status write_text_file(const std::filesystem::path& path, const std::string& tex
   std::error_code ec;
   if (path.empty() || path.filename().empty() || std::filesystem::is_directory(path, ec))
     return make_error(ErrorKind::invalid, "reports.export.not_a_file", "not a file name: " + path.string());
-  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const std::filesystem::path folder =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   if (!std::filesystem::is_directory(folder, ec)) {
     if (!create_folder || !std::filesystem::create_directories(folder, ec))
       return make_error(ErrorKind::invalid, "reports.export.no_folder", "no folder " + folder.string());
@@ -97,7 +99,9 @@ Status write_text_file(const std::filesystem::path& path, const std::string& tex
   return {};
 }
 
-ReportsScreen::~ReportsScreen() { *alive_ = false; }
+ReportsScreen::~ReportsScreen() {
+  *alive_ = false;
+}
 
 std::string ReportsScreen::suggested_path() const {
   const auto from = widgets::parse_date_text(form_.from);
@@ -151,11 +155,16 @@ void ReportsScreen::load() {
       auto waits = reports.waits(f, t);
       auto screening = reports.screening(f, t);
       auto sync = reports.sync_health();
-      if (!visits.ok()) out = visits.error();
-      else if (!waits.ok()) out = waits.error();
-      else if (!screening.ok()) out = screening.error();
-      else if (!sync.ok()) out = sync.error();
-      else out = Figures{std::move(*visits), std::move(*waits), std::move(*screening), std::move(*sync)};
+      if (!visits.ok())
+        out = visits.error();
+      else if (!waits.ok())
+        out = waits.error();
+      else if (!screening.ok())
+        out = screening.error();
+      else if (!sync.ok())
+        out = sync.error();
+      else
+        out = Figures{std::move(*visits), std::move(*waits), std::move(*screening), std::move(*sync)};
     }
     app.post([this, alive, f, t, out = std::move(out)]() mutable {
       if (alive.expired()) return;

@@ -16,8 +16,8 @@ class AppContext;
 
 namespace simpul::screens::reports {
 
-// The user's documents folder: $XDG_DOCUMENTS_DIR, else the one named in ~/.config/user-dirs.dirs (an Indonesian
-// desktop calls it ~/Dokumen), else ~/Documents, else `fallback`.
+// The user's documents folder: $XDG_DOCUMENTS_DIR, else the one named in ~/.config/user-dirs.dirs (an
+// Indonesian desktop calls it ~/Dokumen), else ~/Documents, else `fallback`.
 std::filesystem::path documents_dir(const std::filesystem::path& fallback);
 // The XDG_DOCUMENTS_DIR line of a user-dirs.dirs text ("$HOME/Dokumen" with $HOME replaced); empty when none.
 std::filesystem::path documents_dir_from_user_dirs(std::string_view text, const std::filesystem::path& home);
@@ -46,7 +46,8 @@ class ReportsScreen final : public shell::Screen {
   Form form_;
   std::optional<Figures> figures_;
   Date from_, to_;  // of figures_
-  std::string suggested_;  // the path we proposed (followed when the report changes, unless the user edited it)
+  std::string
+      suggested_;  // the path we proposed (followed when the report changes, unless the user edited it)
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

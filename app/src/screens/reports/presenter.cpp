@@ -10,7 +10,9 @@
 namespace simpul::screens::reports {
 namespace {
 
-std::string n(int v) { return std::to_string(v); }
+std::string n(int v) {
+  return std::to_string(v);
+}
 
 std::string decimal(double v) {
   char buf[32];
@@ -47,7 +49,8 @@ Section visits_section(const storage::DailyVisits& r, const Date& from, const Da
   if (!per_day.empty()) {
     for (Date d = from; d <= to; d = d.add_days(1)) {
       const auto it = per_day.find(d);
-      s.bars.push_back(Bar{context::format_date(d), static_cast<float>(it == per_day.end() ? 0 : it->second)});
+      s.bars.push_back(
+          Bar{context::format_date(d), static_cast<float>(it == per_day.end() ? 0 : it->second)});
     }
   } else {
     s.empty_key = "reports.none";
@@ -59,7 +62,8 @@ Section visits_section(const storage::DailyVisits& r, const Date& from, const Da
 
 Section waits_section(const storage::WaitTimes& r) {
   Section s;
-  s.figures = {{tr("reports.waits.entries"), n(r.entries)}, {tr("reports.waits.not_called"), n(r.not_called)}};
+  s.figures = {{tr("reports.waits.entries"), n(r.entries)},
+               {tr("reports.waits.not_called"), n(r.not_called)}};
   s.chart_title = tr("reports.waits.chart");
   int counted = 0;
   for (const auto& b : r.histogram) {
@@ -70,18 +74,21 @@ Section waits_section(const storage::WaitTimes& r) {
   s.table.columns = {tr("reports.col.poli"), tr("reports.col.called"), tr("reports.col.mean"),
                      tr("reports.col.median"), tr("reports.col.p90")};
   for (const auto& p : r.per_poli)
-    s.table.rows.push_back({p.poli, n(p.called), decimal(p.mean_minutes), n(p.median_minutes), n(p.p90_minutes)});
+    s.table.rows.push_back(
+        {p.poli, n(p.called), decimal(p.mean_minutes), n(p.median_minutes), n(p.p90_minutes)});
   return s;
 }
 
 Section screening_section(const storage::RiskDistribution& r) {
   Section s;
-  s.figures = {{tr("reports.screening.count"), n(r.screenings)}, {tr("reports.screening.follow_up"), n(r.follow_up)}};
+  s.figures = {{tr("reports.screening.count"), n(r.screenings)},
+               {tr("reports.screening.follow_up"), n(r.follow_up)}};
   s.chart_title = tr("reports.screening.chart");
   for (const auto& [band, count] : r.findrisc_bands)
     s.bars.push_back(Bar{label("reports.band.", band), static_cast<float>(count)});
   if (r.screenings == 0) s.empty_key = "reports.none";
-  s.table.columns = {tr("reports.col.disease"), tr("reports.col.low"), tr("reports.col.medium"), tr("reports.col.high")};
+  s.table.columns = {tr("reports.col.disease"), tr("reports.col.low"), tr("reports.col.medium"),
+                     tr("reports.col.high")};
   for (const auto& d : r.diseases)
     s.table.rows.push_back({label("reports.disease.", d.disease), n(d.low), n(d.medium), n(d.high)});
   return s;
@@ -113,10 +120,14 @@ Section sync_section(const storage::SyncHealth& r, std::int64_t now_ms) {
 
 std::string csv_of(const Figures& f, Tab tab) {
   switch (tab) {
-    case Tab::visits: return storage::to_csv(storage::Reports::table(f.visits));
-    case Tab::waits: return storage::to_csv(storage::Reports::table(f.waits));
-    case Tab::screening: return storage::to_csv(storage::Reports::table(f.screening));
-    case Tab::sync: return storage::to_csv(storage::Reports::table(f.sync));
+    case Tab::visits:
+      return storage::to_csv(storage::Reports::table(f.visits));
+    case Tab::waits:
+      return storage::to_csv(storage::Reports::table(f.waits));
+    case Tab::screening:
+      return storage::to_csv(storage::Reports::table(f.screening));
+    case Tab::sync:
+      return storage::to_csv(storage::Reports::table(f.sync));
   }
   return {};
 }

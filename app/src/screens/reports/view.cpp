@@ -16,18 +16,22 @@ namespace simpul::screens::reports {
 
 const char* tab_code(Tab tab) {
   switch (tab) {
-    case Tab::visits: return "visits";
-    case Tab::waits: return "waits";
-    case Tab::screening: return "screening";
-    case Tab::sync: return "sync";
+    case Tab::visits:
+      return "visits";
+    case Tab::waits:
+      return "waits";
+    case Tab::screening:
+      return "screening";
+    case Tab::sync:
+      return "sync";
   }
   return "visits";
 }
 
 namespace {
 
-constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                   ImGuiTableFlags_SizingStretchSame;
+constexpr ImGuiTableFlags kTable =
+    ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchSame;
 
 std::string number(float v) {
   char buf[32];
@@ -48,7 +52,8 @@ void bar_chart(const std::vector<Bar>& bars, float height) {
   const ImU32 fill = ImGui::GetColorU32(ui::palette::kAccent);
   const ImU32 text = ImGui::GetColorU32(ui::palette::kText);
   const ImU32 muted = ImGui::GetColorU32(ui::palette::kTextMuted);
-  draw->AddLine(ImVec2(origin.x, origin.y + label_h + plot_h), ImVec2(origin.x + width, origin.y + label_h + plot_h),
+  draw->AddLine(ImVec2(origin.x, origin.y + label_h + plot_h),
+                ImVec2(origin.x + width, origin.y + label_h + plot_h),
                 ImGui::GetColorU32(ui::palette::kBorder));
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const float x0 = origin.x + slot * static_cast<float>(i) + slot * 0.15f;
@@ -78,8 +83,8 @@ void daily_chart(const std::vector<Bar>& bars, float height) {
   const std::string overlay = std::string(tr("reports.max_per_day")) + " " + number(max);
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ui::palette::kAccent);
   // 1.86's PlotEx takes the size literally (no -1 = "fill"): the width is what the column has left.
-  ImGui::PlotHistogram("##daily", values.data(), static_cast<int>(values.size()), 0, overlay.c_str(), 0.0f, max * 1.15f,
-                       ImVec2(ImGui::GetContentRegionAvail().x, height));
+  ImGui::PlotHistogram("##daily", values.data(), static_cast<int>(values.size()), 0, overlay.c_str(), 0.0f,
+                       max * 1.15f, ImVec2(ImGui::GetContentRegionAvail().x, height));
   ImGui::PopStyleColor();
   if (!bars.empty()) {
     ui::text_muted(bars.front().label);
