@@ -130,6 +130,34 @@ TEST_F(DeskComplaints, GoodInputIsStoredWithAnOutboxOpAndTheServersAnswerAppears
   EXPECT_TRUE(ui.has_text("Belum ada pengaduan."));
 }
 
+TEST_F(DeskComplaints, AnUnsavedTextStaysWithItsParticipant) {
+  open_from_participant();
+  ui.type("Obat habis dua kali minggu ini");
+  ui.frame();
+  ui.press_escape();  // leaves the field
+  ui.frame();
+  ui.press_escape();  // back to the participant page
+  ui.frame(2);
+  ASSERT_EQ(current(), "participant") << ui.describe();
+  ui.click("nav.more");
+  ui.frame();
+  ui.click("nav.complaints");  // from the menu: an anonymous complaint, not this person's draft
+  ui.frame(2);
+  ASSERT_EQ(current(), "complaints");
+  EXPECT_EQ(ui.find("complaint.text").value, "");
+  EXPECT_FALSE(ui.has_text(person.name));
+  ui.press_escape();  // leaves the (focused) field
+  ui.frame();
+  ui.press_escape();
+  ui.frame(2);
+  ASSERT_EQ(current(), "participant");
+  ui.click("participant.complaint");
+  ui.frame(2);
+  EXPECT_EQ(ui.find("complaint.text").value, "Obat habis dua kali minggu ini");
+  EXPECT_TRUE(ui.has_text(person.name));
+  EXPECT_EQ(complaints_stored(), 0);
+}
+
 TEST_F(DeskComplaints, AViewerCannotOpenIt) {
   start_shell();
   sign_in("tamu");

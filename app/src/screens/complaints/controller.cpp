@@ -29,16 +29,27 @@ void ComplaintsScreen::about(const std::string& participant_id) {
   view_.participant_name = (*found)->name;
 }
 
-void ComplaintsScreen::on_show() {
-  // From the participant page: about that person (taken once); from the menu: the facility's list.
-  std::string& wanted = app_.selection().complaint_for;
-  if (!wanted.empty()) {
-    about(wanted);
-    wanted.clear();
+void ComplaintsScreen::switch_to(const std::string& participant_id) {
+  if (shown_ && participant_id == view_.participant_id) return;
+  if (!form_.text.empty()) drafts_[view_.participant_id] = form_;
+  about(participant_id);
+  const auto draft = drafts_.find(view_.participant_id);
+  if (draft != drafts_.end()) {
+    form_ = draft->second;
+    drafts_.erase(draft);
+  } else {
     form_ = Form{};
-  } else if (form_.text.empty()) {
-    about("");  // from the menu: the facility's list (a complaint being typed keeps its participant)
   }
+  view_.refusals.clear();
+  view_.message_key.clear();
+}
+
+void ComplaintsScreen::on_show() {
+  // From the participant page: about that person (taken once); from the menu: anonymous, the facility's list.
+  std::string& wanted = app_.selection().complaint_for;
+  switch_to(wanted);
+  wanted.clear();
+  shown_ = true;
   form_.focus_pending = true;
   view_.categories = storage::complaint_categories();
   view_.contacts = storage::complaint_contacts();

@@ -19,8 +19,12 @@ void text_area(Form& form, bool focus) {
   ui::text(tr("complaint.text"));
   ImGui::PushID("complaint.text");
   if (focus) ImGui::SetKeyboardFocusHere();
+  const std::string typed = form.text;
   ImGui::InputTextMultiline("##field", &form.text, ImVec2(-1.0f, ui::em(6.0f)),
                             ImGuiInputTextFlags_CtrlEnterForNewLine);
+  // Esc leaves the field but keeps what was typed (Dear ImGui 1.86 reverts the text on Esc): a complaint can
+  // be long, and the next Esc goes back with the draft kept.
+  if (ImGui::IsItemDeactivated() && ui::key_pressed(ui::Key::escape, false)) form.text = typed;
   ImGui::PopID();
   ui::probe::record(ui::probe::Kind::input, "complaint.text", tr("complaint.text"), form.text);
   ui::text_muted(std::to_string(form.text.size()) + " / 4000 \u00B7 " + tr("complaint.text_hint"));
