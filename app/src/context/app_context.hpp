@@ -67,6 +67,7 @@ struct Selection {
   // Set only by the kiosk once the person at it confirmed their birth date: the one person the public
   // screening screen may reach (the staff selection above is never read by a public screen).
   std::string kiosk_participant_id;
+  std::string complaint_for;   // "Complaint" on the participant page: the complaint is theirs (taken once)
 };
 
 inline constexpr int kDefaultLockMinutes = 5;

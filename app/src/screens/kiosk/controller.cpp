@@ -119,6 +119,7 @@ void KioskScreen::frame(shell::ScreenContext& context) {
     app_.selection().kiosk_participant_id = person_->id;
     context.navigator.open(kScreeningScreen);
   }
+  if (intents.open_info) context.navigator.open(kInfoScreen);
   if (intents.leave && staff_.unlocked && options_.on_leave) options_.on_leave(*intents.leave);
   if (intents.finish || intents.back) start_over();
 }

@@ -328,6 +328,7 @@ Intents draw(const View& view, Form& form) {
   if (view.can_queue) actions += width_of("participant.queue") + style.ItemSpacing.x;
   if (view.can_care)
     actions += width_of("participant.visit") + width_of("participant.screening") + style.ItemSpacing.x * 2;
+  if (view.can_complain) actions += width_of("participant.complaint") + style.ItemSpacing.x;
   ImGui::SameLine();
   const float right = ImGui::GetWindowContentRegionMax().x - actions;
   if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
@@ -345,6 +346,10 @@ Intents draw(const View& view, Form& form) {
     if (ui::button(ui::t("participant.visit"))) intents.visit = true;
     ImGui::SameLine();
     if (ui::button(ui::t("participant.screening"))) intents.screening = true;
+    ImGui::SameLine();
+  }
+  if (view.can_complain) {
+    if (ui::button(ui::t("participant.complaint"))) intents.complaint = true;
     ImGui::SameLine();
   }
   if (ui::button(ui::t("common.back"))) intents.back = true;
