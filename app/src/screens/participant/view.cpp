@@ -331,6 +331,8 @@ Intents draw(const View& view, Form& form) {
   if (view.can_complain) actions += width_of("participant.complaint") + style.ItemSpacing.x;
   ImGui::SameLine();
   const float right = ImGui::GetWindowContentRegionMax().x - actions;
+  // Every button a role may use (admin: up to seven) does not fit beside the tabs: a row of their own.
+  if (ImGui::GetCursorPosX() > right) ImGui::NewLine();
   if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
   if (view.can_edit) {
     if (ui::button(ui::t("participant.change_data"))) intents.change_data = true;
