@@ -105,6 +105,38 @@ TEST_F(DeskParticipant, PageShowsFamilyCardAndRecordsTheView) {
   EXPECT_TRUE(ui.has_text("dilihat"));
 }
 
+// An admin sees every action (the desk's, the poli's and the complaint): all of them inside the window, in both
+// languages, and each opens its screen.
+TEST_F(DeskParticipant, AdminSeesEveryActionButtonInsideTheWindow) {
+  const Participant& p = family_member();
+  add_user("kepala", Role::admin);
+  start_shell();
+  sign_in("kepala");
+  for (const char* lang : {"id", "en"}) {
+    app->set_language(lang);
+    app->selection().participant_id = p.id;
+    shell->open("participant");
+    ui.frame(3);
+    ASSERT_EQ(current(), "participant");
+    for (const char* id : {"participant.change_data", "participant.new_member", "participant.queue",
+                           "participant.visit", "participant.screening", "participant.complaint", "common.back"}) {
+      const ui::probe::Item* item = ui.try_find(id);
+      ASSERT_NE(item, nullptr) << id << " (" << lang << ")";
+      EXPECT_GE(item->min.x, 0.0f) << id << " (" << lang << ")";
+      EXPECT_LE(item->max.x, ImGui::GetIO().DisplaySize.x) << id << " (" << lang << ")";
+    }
+  }
+  ui.click("participant.complaint");
+  ui.frame(2);
+  EXPECT_EQ(current(), "complaints");
+  app->selection().participant_id = p.id;
+  shell->open("participant");
+  ui.frame(3);
+  ui.click("participant.visit");
+  ui.frame(2);
+  EXPECT_EQ(current(), "visit");
+}
+
 TEST_F(DeskParticipant, ViewerSeesMaskedNikAndNoEditButtons) {
   const Participant& p = family_member();
   start_shell();

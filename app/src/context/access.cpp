@@ -12,9 +12,13 @@ bool allowed(Role role, Permission permission) {
     case Permission::enroll_queue:
       return role == Role::admin || role == Role::registration;
     case Permission::call_queue:
+    case Permission::record_care:
       return role == Role::admin || role == Role::clinician;
     case Permission::rate_services:
+    case Permission::record_complaints:
       return role != Role::viewer;
+    case Permission::view_reports:
+      return role == Role::admin || role == Role::registration;
     case Permission::administer:
       return role == Role::admin;
   }
@@ -30,6 +34,9 @@ std::string_view permission_name(Permission permission) {
     case Permission::resolve_sync: return "resolve_sync";
     case Permission::enroll_queue: return "enroll_queue";
     case Permission::call_queue: return "call_queue";
+    case Permission::record_care: return "record_care";
+    case Permission::record_complaints: return "record_complaints";
+    case Permission::view_reports: return "view_reports";
     case Permission::administer: return "administer";
   }
   return "?";

@@ -63,6 +63,11 @@ struct Session {
 struct Selection {
   std::string participant_id;  // the participant being looked at
   std::string family_of;       // "New family member": the participant whose KK the new member joins
+  std::string queue_entry_id;  // the poli's "serve": the queue entry the visit record comes from
+  // Set only by the kiosk once the person at it confirmed their birth date: the one person the public
+  // screening screen may reach (the staff selection above is never read by a public screen).
+  std::string kiosk_participant_id;
+  std::string complaint_for;   // "Complaint" on the participant page: the complaint is theirs (taken once)
 };
 
 inline constexpr int kDefaultLockMinutes = 5;

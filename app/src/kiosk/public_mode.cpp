@@ -5,11 +5,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 
 #include "kiosk/public_shell.hpp"
 #include "screens/display/controller.hpp"
+#include "screens/info/controller.hpp"
 #include "screens/kiosk/controller.hpp"
+#include "screens/kiosk_screening/controller.hpp"
+#include "screens/locator/controller.hpp"
+#include "screens/registry.hpp"
 #include "shell/app_shell.hpp"
 #include "ui/i18n.hpp"
 #include "ui/imgui.hpp"
@@ -18,7 +23,9 @@
 namespace simpul::kiosk {
 
 bool is_public_mode(const shell::Options& options) {
-  return options.kiosk || options.display || options.screen == "kiosk" || options.screen == "display";
+  return options.kiosk || options.display || options.screen == "kiosk" || options.screen == "display" ||
+         options.screen == screens::kiosk::kScreeningScreen || options.screen == screens::info::kKioskInfoScreen ||
+         options.screen == screens::locator::kKioskLocatorScreen;
 }
 
 float public_font_scale(bool kiosk, float display_height) {
@@ -29,7 +36,11 @@ float public_font_scale(bool kiosk, float display_height) {
 
 int run_public_mode(context::AppContext& app, const shell::Options& options, const shell::RunnerParams& params,
                     shell::RunQueue& queue, ui::Appearance& appearance) {
-  const bool kiosk_mode = options.kiosk || options.screen == "kiosk";
+  // A picture of one of the kiosk's public pages: that page as the root.
+  const bool page_shot =
+      options.screen == screens::info::kKioskInfoScreen || options.screen == screens::locator::kKioskLocatorScreen;
+  const bool kiosk_mode =
+      options.kiosk || options.screen == "kiosk" || options.screen == screens::kiosk::kScreeningScreen || page_shot;
   const bool screenshot = options.screenshot.has_value();
 
   // After the PIN: the staff application in the same window (from its login screen), or the end.
@@ -49,8 +60,20 @@ int run_public_mode(context::AppContext& app, const shell::Options& options, con
 
   PublicShellOptions public_options;
   const std::string start_language(i18n::language());
-  if (kiosk_mode) {
-    public_options.make_root = [&app, &options, screenshot, leave] {
+  if (kiosk_mode && screenshot && options.screen == screens::kiosk::kScreeningScreen) {
+    // A picture of the self-screening for --participant (as if the kiosk had identified them): --query N starts
+    // at question N+1 with the earlier ones answered, --query all shows the result. Nothing is written.
+    app.selection().kiosk_participant_id = options.participant.value_or("");
+    public_options.make_root = [&app, &options] {
+      screens::kiosk_screening::KioskScreeningOptions o;
+      o.record = false;
+      const std::string preset = options.query.value_or("");
+      o.preset_answers = preset == "all" ? 1000 : preset.empty() ? -1 : std::atoi(preset.c_str());
+      return screens::kiosk_screening::make_kiosk_screening_screen(app, o);
+    };
+  } else if (kiosk_mode) {
+    public_options.make_root = [&app, &options, screenshot, leave, page_shot]() -> std::unique_ptr<shell::Screen> {
+      if (page_shot) return screens::find_screen(options.screen)->make(screens::ScreenDeps{app, options});
       screens::kiosk::KioskOptions kiosk_options;
       kiosk_options.on_leave = leave;
       if (screenshot) {  // a picture of one step; nothing written or printed
@@ -60,7 +83,8 @@ int run_public_mode(context::AppContext& app, const shell::Options& options, con
       }
       return screens::kiosk::make_kiosk_screen(app, std::move(kiosk_options));
     };
-    public_options.may_open = {screens::kiosk::kScreeningScreen};
+    public_options.may_open = {screens::kiosk::kScreeningScreen, screens::info::kKioskInfoScreen,
+                               screens::locator::kKioskLocatorScreen};
     public_options.idle_reset_ms = idle_reset_ms(app);
     public_options.on_reset = [start_language] { i18n::set_language(start_language); };
   } else {

@@ -145,6 +145,10 @@ void AppShell::draw_session_bar() {
   view.show_admin = app_.can(context::Permission::administer);
   view.show_queue_desk = app_.can(context::Permission::enroll_queue);
   view.show_poli = app_.can(context::Permission::call_queue);
+  for (const char* name : {"complaints", "locator", "info", "reports"}) {
+    const screens::ScreenSpec* spec = screens::find_screen(name);
+    if (spec != nullptr && app_.can(spec->permission)) view.more.emplace_back(name);
+  }
   view.current = shown_;
   view.language = std::string(app_.language());
   view.notice_key = app_.notice();

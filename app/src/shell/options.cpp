@@ -97,12 +97,17 @@ Options:
                          to sign in as (password from the SIMPUL_PASSWORD environment variable)
   --screen NAME          screen to open first (after signing in for staff screens):
                          login (default), about, search, participant, sync, registration,
-                         change, admin, queue_desk, poli; kiosk and display are the
-                         public screens of --kiosk and --display (no sign-in)
-  --participant ID       the participant the participant/change/queue_desk screens open
-                         (a kiosk screenshot: that person at the poli step)
+                         change, admin, queue_desk, poli, visit, screening, complaints,
+                         locator, info, reports; kiosk and display are the public
+                         screens of --kiosk and --display (no sign-in), kiosk_screening
+                         the kiosk's screening (screenshots), kiosk_info and
+                         kiosk_locator its program information and facility pages
+  --participant ID       the participant the participant/change/queue_desk/visit/screening
+                         screens open (a kiosk screenshot: that person at the poli step)
   --query TEXT           text typed into the search field at start (a kiosk screenshot:
-                         digits scanned)
+                         digits scanned; visit: the diagnosis search; screening:
+                         "question_id=value ..."; kiosk_screening: N answered, or "all";
+                         reports: the report shown first, e.g. waits)
   --screenshot OUT.png   render a few frames offscreen, write them as a PNG and exit
                          (needs a display; under CI use xvfb-run). Staff screens need
                          --user and SIMPUL_PASSWORD: nothing bypasses signing in

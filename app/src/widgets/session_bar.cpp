@@ -1,9 +1,12 @@
 #include "widgets/session_bar.hpp"
 
+#include <algorithm>
+
 #include "ui/em.hpp"
 #include "ui/i18n.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+#include "widgets/form_controls.hpp"
 
 namespace simpul::widgets {
 namespace {
@@ -40,6 +43,18 @@ SessionBarIntents draw_session_bar(const SessionBarView& view) {
   if (view.show_poli) {
     ImGui::SameLine();
     if (nav_button("nav.poli", view.current, "poli")) intents.open = "poli";
+  }
+  if (!view.more.empty()) {
+    ImGui::SameLine();
+    const bool inside = std::find(view.more.begin(), view.more.end(), view.current) != view.more.end();
+    if (ui::choice_button(ui::t("nav.more"), inside)) ImGui::OpenPopup("##nav.more.menu");
+    if (ImGui::BeginPopup("##nav.more.menu")) {
+      for (const std::string& screen : view.more) {
+        const std::string key = "nav." + screen;
+        if (selectable(ui::Label{key.c_str(), tr(key.c_str())}, view.current == screen)) intents.open = screen;
+      }
+      ImGui::EndPopup();
+    }
   }
   if (view.show_admin) {
     ImGui::SameLine();

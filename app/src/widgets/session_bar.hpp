@@ -3,6 +3,7 @@
 // places (search, sync, the queue screens the role may use, admin for admins), language, lock and sign out. Pure drawing from a plain struct.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace simpul::widgets {
 
@@ -13,6 +14,7 @@ struct SessionBarView {
   bool show_admin = false;     // only admins see the admin entry
   bool show_queue_desk = false;  // the desk's queue panel (registration, admin)
   bool show_poli = false;        // the poli caller (clinician, admin)
+  std::vector<std::string> more; // the "More" menu: screens the role may open (label key "nav.<name>")
   std::string current;         // the screen shown, to mark its entry
   std::string language;        // "id" | "en"
   std::string notice_key;      // a one-line notice (e.g. not allowed); empty: none

@@ -116,9 +116,10 @@ void KioskScreen::frame(shell::ScreenContext& context) {
   if (intents.open_staff) open_staff();
   if (intents.staff_submit) staff_submit();
   if (intents.open_screening && view.offer_screening && person_) {
-    app_.selection().participant_id = person_->id;
+    app_.selection().kiosk_participant_id = person_->id;
     context.navigator.open(kScreeningScreen);
   }
+  if (intents.open_info) context.navigator.open(kInfoScreen);
   if (intents.leave && staff_.unlocked && options_.on_leave) options_.on_leave(*intents.leave);
   if (intents.finish || intents.back) start_over();
 }

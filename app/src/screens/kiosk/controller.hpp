@@ -17,7 +17,8 @@ class AppContext;
 
 namespace simpul::screens::kiosk {
 
-inline constexpr const char* kScreeningScreen = "kiosk_screening";  // provided by the screening work, if built
+inline constexpr const char* kScreeningScreen = "kiosk_screening";  // screens/kiosk_screening
+inline constexpr const char* kInfoScreen = "kiosk_info";            // the program information pages (public)
 inline constexpr const char* kPinSetting = "kiosk.admin_pin_hash";  // argon2id of the PIN (admin screen)
 inline constexpr int kMaxStaffFailures = 5;                          // then the staff step waits a minute
 inline constexpr std::int64_t kStaffLockoutMs = 60'000;

@@ -87,6 +87,7 @@ struct Intents {
   bool finish = false;             // "Selesai": start over for the next person
   std::optional<std::string> language;
   bool open_screening = false;
+  bool open_info = false;          // welcome step: the program information pages
   bool open_staff = false;
   bool staff_submit = false;
   std::optional<LeaveChoice> leave;

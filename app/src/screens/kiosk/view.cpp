@@ -388,6 +388,13 @@ Intents draw(const View& view, Form& form) {
                         ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - ImGui::GetFrameHeight());
     ImGui::SetCursorPos(corner);
     if (ui::button(ui::t("kiosk.staff.open"))) intents.open_staff = true;
+    // Anyone may read the program information, without identifying themselves.
+    ImGui::PushFont(ui::current_fonts().title);
+    const float info_width = ImGui::CalcTextSize(tr("kiosk.info.open")).x + ImGui::GetStyle().FramePadding.x * 2 + ui::em(2.0f);
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - info_width,
+                               ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - ui::em(kButtonHeight)));
+    if (big_button(ui::t("kiosk.info.open"), ImVec2(info_width, ui::em(kButtonHeight)))) intents.open_info = true;
   }
   if (view.step != Step::welcome && view.step != Step::ticket && ui::back_pressed()) intents.back = true;
   return intents;

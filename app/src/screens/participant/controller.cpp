@@ -203,6 +203,8 @@ void ParticipantScreen::frame(shell::ScreenContext& context) {
   view_.can_edit = app_.can(context::Permission::edit_participants);
   view_.can_queue = app_.can(context::Permission::enroll_queue);
   view_.can_rate = app_.can(context::Permission::rate_services);
+  view_.can_care = app_.can(context::Permission::record_care);
+  view_.can_complain = app_.can(context::Permission::record_complaints);
   view_.exporting = exporting_;
   const Intents intents = draw(view_, form_);
 
@@ -221,6 +223,15 @@ void ParticipantScreen::frame(shell::ScreenContext& context) {
   if (intents.queue) {
     app_.selection().participant_id = id_;
     context.navigator.open("queue_desk");
+  }
+  if (intents.visit || intents.screening) {
+    app_.selection().participant_id = id_;
+    app_.selection().queue_entry_id.clear();
+    context.navigator.open(intents.visit ? "visit" : "screening");
+  }
+  if (intents.complaint) {
+    app_.selection().complaint_for = id_;
+    context.navigator.open("complaints");
   }
   if (intents.new_family_member) {
     app_.selection().family_of = id_;

@@ -99,6 +99,8 @@ struct View {
   bool can_edit = false;    // Change data / New family member
   bool can_queue = false;   // "Antrekan": the desk queue panel for this participant
   bool can_rate = false;
+  bool can_care = false;    // "Kunjungan" / "Skrining": the poli's visit record and screening (record_care)
+  bool can_complain = false;  // "Pengaduan": a complaint for this participant
   bool exporting = false;   // a save/print task runs
   std::string export_message;  // where the card went, or why not
   bool export_failed = false;
@@ -125,6 +127,9 @@ struct Intents {
   bool change_data = false;
   bool new_family_member = false;
   bool queue = false;  // put this participant in today's queue (queue_desk)
+  bool visit = false;      // record a visit (screens/visit)
+  bool screening = false;  // the yearly screening (screens/screening)
+  bool complaint = false;  // record a complaint for this participant (complaints)
   bool back = false;
   std::optional<CardOutput> card;
   std::optional<RateIntent> rate;

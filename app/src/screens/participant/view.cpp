@@ -326,8 +326,13 @@ Intents draw(const View& view, Form& form) {
   float actions = width_of("common.back");
   if (view.can_edit) actions += width_of("participant.change_data") + width_of("participant.new_member") + style.ItemSpacing.x * 2;
   if (view.can_queue) actions += width_of("participant.queue") + style.ItemSpacing.x;
+  if (view.can_care)
+    actions += width_of("participant.visit") + width_of("participant.screening") + style.ItemSpacing.x * 2;
+  if (view.can_complain) actions += width_of("participant.complaint") + style.ItemSpacing.x;
   ImGui::SameLine();
   const float right = ImGui::GetWindowContentRegionMax().x - actions;
+  // Every button a role may use (admin: up to seven) does not fit beside the tabs: a row of their own.
+  if (ImGui::GetCursorPosX() > right) ImGui::NewLine();
   if (ImGui::GetCursorPosX() < right) ImGui::SetCursorPosX(right);
   if (view.can_edit) {
     if (ui::button(ui::t("participant.change_data"))) intents.change_data = true;
@@ -337,6 +342,16 @@ Intents draw(const View& view, Form& form) {
   }
   if (view.can_queue) {
     if (ui::button(ui::t("participant.queue"))) intents.queue = true;
+    ImGui::SameLine();
+  }
+  if (view.can_care) {
+    if (ui::button(ui::t("participant.visit"))) intents.visit = true;
+    ImGui::SameLine();
+    if (ui::button(ui::t("participant.screening"))) intents.screening = true;
+    ImGui::SameLine();
+  }
+  if (view.can_complain) {
+    if (ui::button(ui::t("participant.complaint"))) intents.complaint = true;
     ImGui::SameLine();
   }
   if (ui::button(ui::t("common.back"))) intents.back = true;

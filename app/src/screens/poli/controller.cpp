@@ -45,12 +45,19 @@ void PoliScreen::frame(shell::ScreenContext& context) {
   view_.problem_key = problem_key_;
   view_.busy = queue_ui::writing(app_);
   view_.message = message_;
+  view_.can_care = app_.can(context::Permission::record_care);
   const Intents intents = draw(view_, form_);
   if (intents.back) context.navigator.back();
   if (!allowed || !app_.can(context::Permission::call_queue)) return;
   if (intents.poli) {
     message_ = {};
     (void)app_.replica().set_setting(kLastPoliSetting, *intents.poli);  // a preference
+  }
+  if ((intents.open_visit || intents.open_screening) && view_.selected && !view_.selected->participant_id.empty()) {
+    app_.selection().participant_id = view_.selected->participant_id;
+    app_.selection().queue_entry_id = intents.open_visit ? view_.selected->id : std::string();
+    context.navigator.open(intents.open_visit ? kVisitScreen : kScreeningScreen);
+    return;
   }
   if (intents.call_next && view_.next) record(view_.next->id, queue::QueueEventKind::call, context.navigator);
   if (intents.action && view_.selected) {
@@ -86,6 +93,7 @@ void PoliScreen::record(const std::string& entry_id, queue::QueueEventKind kind,
         if (kind == queue::QueueEventKind::serve && screens::find_screen(kVisitScreen) != nullptr &&
             !outcome->entry.participant_id.empty()) {
           app_.selection().participant_id = outcome->entry.participant_id;
+          app_.selection().queue_entry_id = outcome->entry.id;
           navigator.open(kVisitScreen);
         }
       });

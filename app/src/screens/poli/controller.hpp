@@ -15,7 +15,8 @@ class AppContext;
 
 namespace simpul::screens::poli {
 
-inline constexpr const char* kVisitScreen = "visit";          // the visit record, when that screen exists
+inline constexpr const char* kVisitScreen = "visit";          // the visit record (screens/visit)
+inline constexpr const char* kScreeningScreen = "screening";  // the clinician screening (screens/screening)
 inline constexpr const char* kLastPoliSetting = "poli.last";  // this device's poli, remembered
 
 // The caller against the replica: the day is reloaded when the replica changes (its own calls, another caller,

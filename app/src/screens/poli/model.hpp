@@ -22,6 +22,7 @@ struct EntryRow {
   std::string number;         // "A-101"
   std::string priority;       // "A" / "B"
   std::string name;           // the patient's name (a staff screen)
+  std::string participant_id; // "" for a booking without a participant record
   queue::QueueState state = queue::QueueState::waiting;
   std::string state_key;      // i18n key of the state
   std::string detail;         // "B, from the kiosk", the call time ...
@@ -57,6 +58,7 @@ struct View {
   std::vector<EntryRow> skipped;
   std::vector<EntryRow> finished;   // done / no-show / cancelled
   bool busy = false;                // a transition is being recorded
+  bool can_care = false;            // the visit record and screening buttons (record_care)
   Message message;
 };
 
@@ -71,6 +73,8 @@ struct Intents {
   bool call_next = false;
   std::optional<Action> action;         // on the selected entry
   bool back = false;
+  bool open_visit = false;      // the selected patient's visit record
+  bool open_screening = false;  // the selected patient's yearly screening
 };
 
 Intents draw(const View& view, Form& form);

@@ -21,6 +21,7 @@ EntryRow row(const queue::QueueEntry& e, const std::function<std::string(const s
   r.number = e.number;
   r.priority = queue::priority_letter(e.priority);
   r.name = e.participant_id.empty() ? std::string() : names(e.participant_id);
+  r.participant_id = e.participant_id;
   r.state = e.state;
   r.state_key = state_key(e.state);
   r.detail = detail;

@@ -105,6 +105,11 @@ Intents draw(const View& view, Form& form) {
     if (ui::button(ui::t(action_key(a.action)), ImVec2(half, ui::em(2.4f))) && a.enabled) intents.action = a.action;
     ImGui::EndDisabled();
   }
+  if (view.can_care && view.selected && !view.selected->participant_id.empty()) {
+    if (ui::button(ui::t("poli.open_visit"), ImVec2(half, 0))) intents.open_visit = true;
+    ImGui::SameLine();
+    if (ui::button(ui::t("poli.open_screening"), ImVec2(half, 0))) intents.open_screening = true;
+  }
   if (!view.message.key.empty()) {
     const std::string text = std::string(tr(view.message.key.c_str())) +
                              (view.message.detail.empty() ? "" : " " + view.message.detail);
