@@ -272,8 +272,16 @@ std::string fmt(double v, const char* format = "%.0f") {
   return buf;
 }
 
+// The client-side benchmarks measure the desk against the embedded default store.
+WorldOptions sqlite_world(std::size_t participants) {
+  WorldOptions w;
+  w.participants = participants;
+  w.postgres = false;
+  return w;
+}
+
 void bench_push(const Options& o, Report& report) {
-  World world(WorldOptions{200});
+  World world(sqlite_world(200));
   DeskOptions d;
   d.through_proxy = false;
   Desk& desk = world.add_desk("push", d);
@@ -389,7 +397,7 @@ Bootstrap bootstrap(World& world, const std::string& name, int attempts = 1) {
 
 void bench_bootstrap(const Options& o, Report& report) {
   const auto seeded = Steady::now();
-  World world(WorldOptions{o.participants});
+  World world(sqlite_world(o.participants));
   widen_scope(world);
   note("sync_bench: seeded %s and widened the scope in %.1f s\n", std::to_string(o.participants),
        seconds_since(seeded));
@@ -421,7 +429,7 @@ void bench_bootstrap(const Options& o, Report& report) {
 }
 
 void bench_slowlink(const Options& o, Report& report) {
-  World world(WorldOptions{o.slow_participants});
+  World world(sqlite_world(o.slow_participants));
   widen_scope(world);
   test::FaultProxy& proxy = world.proxy();
   struct Link {
