@@ -18,7 +18,10 @@
 // that answers "applied" without sending them; the load generator then replays those bytes on keep-alive
 // connections (TCP_NODELAY), C threads, each thread one connection and its devices' requests in turn.
 #include <arpa/inet.h>
+#include <sstream>
+#include <cstring>
 #include <httplib.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -278,8 +281,8 @@ Load run_load(std::uint16_t port, const std::vector<std::vector<std::string>>& r
   return Load{seconds_since(start), done.load(), failed.load()};
 }
 
-// The baseline: a bare cpp-httplib server in this process answering POST /v1/pull with one indexed SQLite
-// query on the server's database (one connection per worker thread), with the server's own socket settings.
+// The baseline: a bare cpp-httplib server in this process answering POST /v1/pull with one indexed query
+// (SQLite, or PostgreSQL for a postgresql:// store) on the server's database (one connection per worker thread), with the server's own socket settings.
 class BareServer {
  public:
   explicit BareServer(std::string db_path) : db_path_(std::move(db_path)) {
@@ -287,6 +290,10 @@ class BareServer {
     server_.set_keep_alive_max_count(1000);
     server_.new_task_queue = [] { return new httplib::ThreadPool(8); };
     server_.Post("/v1/pull", [this](const httplib::Request&, httplib::Response& res) {
+      if (db_path_.rfind("postgresql://", 0) == 0) {
+        res.set_content(std::to_string(pg_last_tx()), "text/plain");
+        return;
+      }
       thread_local std::unique_ptr<storage::Database> db;
       if (!db) {
         db = std::make_unique<storage::Database>(
@@ -310,11 +317,48 @@ class BareServer {
   std::uint16_t port() const { return port_; }
 
  private:
+  // The same one-row lookup on PostgreSQL: one connection per worker thread, one prepared statement.
+  std::int64_t pg_last_tx() {
+    struct Conn {
+      PGconn* c = nullptr;
+      ~Conn() { PQfinish(c); }
+    };
+    thread_local Conn conn;
+    if (conn.c == nullptr) {
+      conn.c = PQconnectdb(db_path_.c_str());
+      if (PQstatus(conn.c) != CONNECTION_OK) die(std::string("bare handler: ") + PQerrorMessage(conn.c));
+      PGresult* prepared = PQprepare(conn.c, "last", "SELECT value FROM server_meta WHERE key = $1", 1, nullptr);
+      if (PQresultStatus(prepared) != PGRES_COMMAND_OK) die(std::string("bare handler: ") + PQerrorMessage(conn.c));
+      PQclear(prepared);
+    }
+    const char* key = "last_tx";
+    PGresult* r = PQexecPrepared(conn.c, "last", 1, &key, nullptr, nullptr, 0);
+    const std::int64_t v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1
+                               ? std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10) : 0;
+    PQclear(r);
+    return v;
+  }
+
   std::string db_path_;
   httplib::Server server_;
   std::uint16_t port_ = 0;
   std::thread thread_;
 };
+
+// Ops the server answered applied or merged since it started, from its /metrics.
+std::uint64_t applied_ops(std::uint16_t port) {
+  httplib::Client client("127.0.0.1", port);
+  auto res = client.Get("/metrics");
+  if (!res || res->status != 200) die("GET /metrics failed");
+  std::uint64_t total = 0;
+  std::istringstream lines(res->body);
+  for (std::string line; std::getline(lines, line);) {
+    for (const char* verdict : {"simpul_sync_ops_total{verdict=\"applied\"} ", "simpul_sync_ops_total{verdict=\"merged\"} "}) {
+      if (line.rfind(verdict, 0) == 0) total += std::strtoull(line.c_str() + std::strlen(verdict), nullptr, 10);
+    }
+  }
+  return total;
+}
 
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
@@ -395,7 +439,13 @@ int main(int argc, char** argv) {
 
     const double polls_rate = static_cast<double>(server_polls.requests) / server_polls.seconds;
     const double bare_rate = static_cast<double>(bare_polls.requests) / bare_polls.seconds;
-    const double ingest_rate = static_cast<double>(ops_total) / ingest.seconds;
+    // Count what the server applied, not what was sent: a refused op is answered fast and must not flatter.
+    const std::uint64_t accepted = applied_ops(server.port());
+    if (accepted < ops_total) {
+      std::fprintf(stderr, "server_bench: only %llu of %zu pushed ops were applied or merged (a reused database?)\n",
+                   static_cast<unsigned long long>(accepted), ops_total);
+    }
+    const double ingest_rate = static_cast<double>(accepted) / ingest.seconds;
     nlohmann::json figures = {{"server_devices", o.devices},
                               {"server_connections", o.connections},
                               {"server_polls_per_s", polls_rate},
