@@ -97,6 +97,9 @@ int main(int argc, char** argv) {
     if (code == kExitOk && options.screenshot) std::printf("simpul: wrote %s\n", options.screenshot->c_str());
     return code;
   }
+  // The staff app's idle redraws only refresh the status bar and the desk queue panel's change watch: two a
+  // second is enough there (the waiting-room board and the kiosk keep the default).
+  params.idle.idle_fps = 2.0;
   AppShell shell(**app, options);
   Lifecycle lifecycle = shell.lifecycle();
   const int code = run(params, lifecycle, queue, appearance);

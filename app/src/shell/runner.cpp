@@ -81,9 +81,8 @@ double next_frame_wait(Activity& state, const IdleOptions& idle) {
     --state.settle_left;
     return 0.0;
   }
+  // A focused field with nobody typing waits like any idle screen: keystrokes wake the loop at once.
   if (animating || mouse_down || (ImGui::IsAnyItemActive() && !io.WantTextInput)) return 0.0;
-  // A focused field with nobody typing: keystrokes wake the loop at once; meanwhile only the caret moves.
-  if (io.WantTextInput) return 1.0 / idle.caret_fps;
   return 1.0 / idle.idle_fps;
 }
 
@@ -123,6 +122,7 @@ int run(const RunnerParams& params, Lifecycle& lifecycle, RunQueue& queue, ui::A
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // window layout is fixed; never write imgui.ini into the working directory
+  io.ConfigInputTextCursorBlink = false;  // a steady caret: no redraws only to blink it (idle CPU)
   io.LogFilename = nullptr;
   ui::enable_keyboard_navigation(io);
   ImGui_ImplGlfw_InitForOpenGL(window, true);

@@ -23,9 +23,9 @@ struct WindowOptions {
 // A kiosk runs all day: when nothing moves, wait for events and draw only a few frames per second.
 // Full rate (vsync) only while something happens: input and posted work (plus a few frames for hover and
 // layout to settle), animations, a held mouse button.
+// The text caret does not blink (ImGui's blink would need redraws every few hundred ms just for the caret).
 struct IdleOptions {
-  double idle_fps = 4.0;   // redraws per second when idle (clocks, status updates)
-  double caret_fps = 8.0;  // while a text field waits for typing: enough for the caret to blink
+  double idle_fps = 4.0;   // redraws per second when idle: clocks, and screens that watch the replica for changes
   int settle_frames = 3;   // full-rate frames after any input or posted work
 };
 
