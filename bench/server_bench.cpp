@@ -408,8 +408,6 @@ int main(int argc, char** argv) {
           trim(run_tool({SIMPUL_SERVER_BIN, "enroll-code", "--db", db, "--facility", facility}));
       must(client.enroll(url, facility, code), "enroll");
       must(client.pull(), "bootstrap");
-      must(client.pull(), "pull at the head");
-      polls.push_back({recorder.last_pull});
       {
         auto tx = must(storage::Transaction::begin(replica->db()), "begin");
         const storage::Actor actor{"bench", "bench"};
@@ -422,6 +420,20 @@ int main(int argc, char** argv) {
       must(client.push(), "record pushes");
       ops_total += static_cast<std::size_t>(o.ops);
       pushes.push_back(std::move(recorder.pushes));
+    }
+
+    // The polls are recorded once every device is enrolled: each enrollment writes a queue_slot row the
+    // facility's devices receive, so a poll recorded before the later enrollments would be answered with
+    // rows, not "nothing new". Each device catches up, then its next pull ("anything new?") is recorded.
+    for (int d = 0; d < o.devices; ++d) {
+      auto replica = must(storage::Replica::open(dir.file("desk-" + std::to_string(d) + ".db").string(),
+                                                 SystemClock::instance()),
+                          "open replica");
+      Recorder recorder(url);
+      sync::SyncClient client(*replica, recorder, sync::ClientOptions{});
+      must(client.pull(), "catch up");
+      must(client.pull(), "pull at the head");
+      polls.push_back({recorder.last_pull});
     }
 
     BareServer bare(db);

@@ -146,8 +146,10 @@ struct HttpServer::Impl {
     return std::move(m).value();
   }
 
-  std::optional<AuthedDevice> auth(const httplib::Request& req, httplib::Response& res, nlohmann::json& fields) {
-    auto dev = service.authenticate(req.get_header_value("Authorization"));
+  std::optional<AuthedDevice> auth(const httplib::Request& req, httplib::Response& res, nlohmann::json& fields,
+                                   StoreRead* read = nullptr) {
+    const std::string header = req.get_header_value("Authorization");
+    auto dev = read != nullptr ? service.authenticate(header, *read) : service.authenticate(header);
     if (!dev.ok()) {
       respond_failure(res, dev.error(), fields);
       return std::nullopt;
@@ -201,12 +203,15 @@ struct HttpServer::Impl {
     svr.Post("/v1/pull", [this](const httplib::Request& req, httplib::Response& res) {
       handle("/v1/pull", req, res, [this](const auto& rq, auto& rs, auto& fields) {
         if (!check_protocol(rq, rs, fields)) return;
-        auto dev = auth(rq, rs, fields);
+        // One read snapshot for the device check and the pull.
+        auto read = service.begin_read();
+        if (!read.ok()) return respond_failure(rs, read.error(), fields);
+        auto dev = auth(rq, rs, fields, read->get());
         if (!dev) return;
         auto m = decode_body<sync::PullRequest>(rq, rs, fields);
         if (!m) return;
         PullStats stats;
-        auto r = service.pull(*dev, *m, &stats);
+        auto r = service.pull(*dev, *m, &stats, std::move(read).value());
         if (!r.ok()) return respond_failure(rs, r.error(), fields);
         metrics.pulled(stats.rows, stats.bytes);
         fields["rows"] = stats.rows;

@@ -210,10 +210,20 @@ Result<AuthedDevice> SyncService::authenticate(std::string_view header) {
   const std::string_view cred = header.substr(kPrefix.size());
   const auto dot = cred.find('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 >= cred.size()) return denied;
-  const std::string id(cred.substr(0, dot));
   auto read = store_.read();
   if (!read.ok()) return read.error();
-  auto dev = (*read)->device(id);
+  return authenticate(header, **read);
+}
+
+Result<AuthedDevice> SyncService::authenticate(std::string_view header, StoreRead& read) {
+  const Error denied = refusal(ErrorKind::unauthorized, "unauthorized", "missing or wrong device credentials");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (header.substr(0, kPrefix.size()) != kPrefix) return denied;
+  const std::string_view cred = header.substr(kPrefix.size());
+  const auto dot = cred.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= cred.size()) return denied;
+  const std::string id(cred.substr(0, dot));
+  auto dev = read.device(id);
   if (!dev.ok()) return dev.error();
   if (!dev->has_value()) return denied;
   const std::string hash = sha256_hex(cred.substr(dot + 1));
@@ -309,7 +319,12 @@ Result<sync::PullResponse> SyncService::pull(const AuthedDevice& device, const s
                                              PullStats* stats) {
   auto read = store_.read();
   if (!read.ok()) return read.error();
-  StoreRead& r = **read;
+  return pull(device, req, stats, std::move(read).value());
+}
+
+Result<sync::PullResponse> SyncService::pull(const AuthedDevice& device, const sync::PullRequest& req,
+                                             PullStats* stats, std::unique_ptr<StoreRead> read) {
+  StoreRead& r = *read;
   auto last = r.last_tx();
   if (!last.ok()) return last.error();
   auto floor = r.log_floor();
@@ -336,7 +351,7 @@ Result<sync::PullResponse> SyncService::pull(const AuthedDevice& device, const s
   }
   if (!resp.ok()) return resp.error();
   resp->server_time_ms = clock_.now_ms();
-  read->reset();  // end the snapshot before any write below
+  read.reset();  // end the snapshot before any write below
   note_seen(device, resp->cursor);
   ensure_queue_slot(device);
   if (stats != nullptr) *stats = local;
@@ -406,6 +421,12 @@ Result<sync::PullResponse> SyncService::log_page(StoreRead& r, const AuthedDevic
                                                  const sync::PullRequest& req, std::int64_t last_tx,
                                                  PullStats& stats) {
   const std::string& facility = device.facility;
+  if (req.cursor == last_tx) {
+    // Up to date (the log holds nothing after the newest transaction): the usual poll, no log query.
+    sync::PullResponse resp;
+    resp.cursor = last_tx;
+    return resp;
+  }
   auto first = r.changes(facility, req.cursor, last_tx, std::size_t{req.max_rows} + 1);
   if (!first.ok()) return first.error();
   std::vector<LogEntry> entries = std::move(first).value();

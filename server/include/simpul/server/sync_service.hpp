@@ -53,10 +53,19 @@ class SyncService {
   Result<sync::EnrollResponse> enroll(const sync::EnrollRequest& request);
   // "Bearer <device_id>.<token>".
   Result<AuthedDevice> authenticate(std::string_view authorization);
+  // The same, inside a read snapshot the caller already holds (a pull authenticates and reads in one
+  // transaction: see begin_read).
+  Result<AuthedDevice> authenticate(std::string_view authorization, StoreRead& read);
   Result<sync::PushResponse> push(const AuthedDevice& device, const sync::PushRequest& request,
                                   PushStats* stats = nullptr);
   Result<sync::PullResponse> pull(const AuthedDevice& device, const sync::PullRequest& request,
                                   PullStats* stats = nullptr);
+  // A pull served from `read` (the snapshot the device was authenticated in); the snapshot ends before
+  // any bookkeeping write.
+  Result<sync::PullResponse> pull(const AuthedDevice& device, const sync::PullRequest& request, PullStats* stats,
+                                  std::unique_ptr<StoreRead> read);
+  // A read snapshot for authenticate(…, read) followed by pull(…, read).
+  Result<std::unique_ptr<StoreRead>> begin_read() { return store_.read(); }
   Result<sync::DigestResponse> digest(const AuthedDevice& device, const sync::DigestRequest& request);
 
   // ---- operator commands ----
