@@ -45,7 +45,9 @@ inline void must(const Status& s, const std::string& what) {
 // messages in every bench.
 class Args {
  public:
-  Args(const char* program, int argc, char** argv) : args_(argv + 1, argv + argc) { program_name() = program; }
+  Args(const char* program, int argc, char** argv) : args_(argv + 1, argv + argc) {
+    program_name() = program;
+  }
 
   // Moves to the next option; false when there is none left.
   bool next() { return ++i_ < args_.size(); }

@@ -76,8 +76,9 @@ void measurements(const View& view, Form& form, bool& focus) {
 Intents draw(const View& view, Form& form) {
   Intents intents;
   const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-  if (!widgets::care_screen_top(view.title.empty() ? tr("screening.title") : view.title, "screening.not_allowed",
-                                view.allowed, view.error_key, popup_open, intents.back))
+  if (!widgets::care_screen_top(view.title.empty() ? tr("screening.title") : view.title,
+                                "screening.not_allowed", view.allowed, view.error_key, popup_open,
+                                intents.back))
     return intents;
   ui::text_bold(view.person);
   ui::text_muted(view.last_screened);

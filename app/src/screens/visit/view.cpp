@@ -108,8 +108,8 @@ void right_column(const View& view, Form& form, bool& enter_taken) {
 Intents draw(const View& view, Form& form) {
   Intents intents;
   const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-  if (!widgets::care_screen_top(tr("visit.title"), "visit.not_allowed", view.allowed, view.error_key, popup_open,
-                                intents.back))
+  if (!widgets::care_screen_top(tr("visit.title"), "visit.not_allowed", view.allowed, view.error_key,
+                                popup_open, intents.back))
     return intents;
   ui::text_bold(view.person);
   if (!view.queue_number.empty()) {
