@@ -26,18 +26,15 @@
 #include <thread>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "support/process.hpp"
 
 using namespace simpul;
-using Steady = std::chrono::steady_clock;
+using bench::die;
+using bench::Steady;
 using namespace std::chrono_literals;
 
 namespace {
-
-[[noreturn]] void die(const std::string& message) {
-  std::fprintf(stderr, "app_bench: %s\n", message.c_str());
-  std::exit(1);
-}
 
 // utime + stime of `pid`, in clock ticks.
 long long cpu_ticks(pid_t pid) {
@@ -75,21 +72,16 @@ int main(int argc, char** argv) {
   int runs = 5;
   double idle_seconds = 5;
   bool json = false;
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    auto value = [&]() -> const std::string& {
-      if (i + 1 >= args.size()) die(args[i] + " needs a value");
-      return args[++i];
-    };
-    if (args[i] == "--simpul") {
-      simpul = value();
-    } else if (args[i] == "--db") {
-      db = value();
-    } else if (args[i] == "--runs") {
-      runs = std::max(1, std::atoi(value().c_str()));
-    } else if (args[i] == "--idle-seconds") {
-      idle_seconds = std::max(1.0, std::atof(value().c_str()));
-    } else if (args[i] == "--json") {
+  for (bench::Args args("app_bench", argc, argv); args.next();) {
+    if (args.is("--simpul")) {
+      simpul = args.value();
+    } else if (args.is("--db")) {
+      db = args.value();
+    } else if (args.is("--runs")) {
+      runs = std::max(1, std::atoi(args.value().c_str()));
+    } else if (args.is("--idle-seconds")) {
+      idle_seconds = std::max(1.0, std::atof(args.value().c_str()));
+    } else if (args.is("--json")) {
       json = true;
     } else {
       die("usage: app_bench --simpul BIN --db FILE [--runs R] [--idle-seconds S] [--json]");
@@ -125,7 +117,7 @@ int main(int argc, char** argv) {
           return app.captured_stderr().find("simpul: first frame") != std::string::npos || !app.running();
         },
         60s, 1ms);
-    const double ms = std::chrono::duration<double, std::milli>(Steady::now() - spawned).count();
+    const double ms = bench::ms_since(spawned);
     if (!up || !app.running()) die("simpul did not show a frame: " + app.captured_stderr());
     starts.push_back(ms);
     if (run == runs - 1) {
@@ -144,7 +136,7 @@ int main(int argc, char** argv) {
       const auto t0 = Steady::now();
       std::this_thread::sleep_for(std::chrono::duration<double>(idle_seconds));
       const long long after = cpu_ticks(app.pid());
-      const double wall = std::chrono::duration<double>(Steady::now() - t0).count();
+      const double wall = bench::seconds_since(t0);
       idle_percent =
           100.0 * static_cast<double>(after - before) / static_cast<double>(sysconf(_SC_CLK_TCK)) / wall;
       rss = rss_mb(app.pid());

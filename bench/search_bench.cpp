@@ -8,7 +8,6 @@
 // FILE: built there when it has no participants, reused as it is otherwise (e.g. one simpulctl demo made).
 // Without it a temporary replica is built and removed. Figures are milliseconds, wall clock and this
 // thread's CPU time (the difference is time spent waiting for a core on a busy machine).
-#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_util.hpp"
 #include "simpul/core/clock.hpp"
 #include "simpul/core/demo.hpp"
 #include "simpul/core/regions.hpp"
@@ -36,7 +36,10 @@
 
 using namespace simpul;
 using namespace simpul::storage;
-using Steady = std::chrono::steady_clock;
+using bench::cpu_ms;
+using bench::die;
+using bench::ms_since;
+using bench::Steady;
 
 namespace {
 
@@ -49,59 +52,30 @@ struct Options {
   bool json = false;
 };
 
-[[noreturn]] void die(const std::string& message) {
-  std::fprintf(stderr, "search_bench: %s\n", message.c_str());
-  std::exit(1);
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string& {
-      if (i + 1 >= args.size()) die(a + " needs a value");
-      return args[++i];
-    };
-    auto number = [&]() {
-      const std::string& v = value();
-      char* end = nullptr;
-      const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0') die(a + ": not a number: " + v);
-      return n;
-    };
-    if (a == "--participants") {
-      o.participants = number();
-    } else if (a == "--db") {
-      o.db = value();
-    } else if (a == "--targets") {
-      o.targets = number();
-    } else if (a == "--seed") {
-      o.seed = number();
-    } else if (a == "--assets") {
-      o.assets = value();
-    } else if (a == "--json") {
+  for (bench::Args args("search_bench", argc, argv); args.next();) {
+    if (args.is("--participants")) {
+      o.participants = args.number();
+    } else if (args.is("--db")) {
+      o.db = args.value();
+    } else if (args.is("--targets")) {
+      o.targets = args.number();
+    } else if (args.is("--seed")) {
+      o.seed = args.number();
+    } else if (args.is("--assets")) {
+      o.assets = args.value();
+    } else if (args.is("--json")) {
       o.json = true;
-    } else if (a == "--help" || a == "-h") {
+    } else if (args.is("--help") || args.is("-h")) {
       std::puts("search_bench [--participants N] [--db FILE] [--targets T] [--seed S] [--assets DIR] [--json]");
       std::exit(0);
     } else {
-      die("unknown option " + a);
+      args.unknown();
     }
   }
   if (o.targets == 0) die("--targets must be at least 1");
   return o;
-}
-
-double ms_since(Steady::time_point start) {
-  return std::chrono::duration<double, std::milli>(Steady::now() - start).count();
-}
-
-// This thread's CPU time: on a busy machine the wall time includes waiting for a core, this does not.
-double cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 struct Sample {

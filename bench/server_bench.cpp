@@ -40,6 +40,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "harness.hpp"
 #include "simpul/storage/db.hpp"
 #include "simpul/sync/client.hpp"
@@ -49,7 +50,9 @@
 
 using namespace simpul;
 using namespace simpul::scenario;
-using Steady = std::chrono::steady_clock;
+using bench::die;
+using bench::seconds_since;
+using bench::Steady;
 
 namespace {
 
@@ -63,57 +66,34 @@ struct Options {
   bool json = false;
 };
 
-[[noreturn]] void die(const std::string& message) {
-  std::fprintf(stderr, "server_bench: %s\n", message.c_str());
-  std::exit(1);
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string& {
-      if (i + 1 >= args.size()) die(a + " needs a value");
-      return args[++i];
-    };
-    auto number = [&]() {
-      const std::string& v = value();
-      char* end = nullptr;
-      const double n = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0' || n <= 0) die(a + ": not a positive number: " + v);
-      return n;
-    };
-    if (a == "--db") {
-      o.db = value();
-    } else if (a == "--devices") {
-      o.devices = static_cast<int>(number());
-    } else if (a == "--connections") {
-      o.connections = static_cast<int>(number());
-    } else if (a == "--seconds") {
-      o.seconds = number();
-    } else if (a == "--ops") {
-      o.ops = static_cast<int>(number());
-    } else if (a == "--participants") {
-      o.participants = static_cast<int>(number());
-    } else if (a == "--json") {
+  for (bench::Args args("server_bench", argc, argv); args.next();) {
+    if (args.is("--db")) {
+      o.db = args.value();
+    } else if (args.is("--devices")) {
+      o.devices = static_cast<int>(args.positive_real());
+    } else if (args.is("--connections")) {
+      o.connections = static_cast<int>(args.positive_real());
+    } else if (args.is("--seconds")) {
+      o.seconds = args.positive_real();
+    } else if (args.is("--ops")) {
+      o.ops = static_cast<int>(args.positive_real());
+    } else if (args.is("--participants")) {
+      o.participants = static_cast<int>(args.positive_real());
+    } else if (args.is("--json")) {
       o.json = true;
-    } else if (a == "--help" || a == "-h") {
+    } else if (args.is("--help") || args.is("-h")) {
       std::puts("server_bench [--db URL] [--devices D] [--connections C] [--seconds S] [--ops N] [--json]");
       std::exit(0);
     } else {
-      die("unknown option " + a);
+      args.unknown();
     }
   }
   o.connections = std::min(o.connections, o.devices);
   return o;
 }
 
-double seconds_since(Steady::time_point start) {
-  return std::chrono::duration<double>(Steady::now() - start).count();
-}
-
-// One HTTP request as bytes on the wire.
 std::string http_request(const sync::HttpRequest& r) {
   std::string s = r.method + " " + r.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
   for (const auto& [k, v] : r.headers) s += k + ": " + v + "\r\n";

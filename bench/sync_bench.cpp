@@ -17,7 +17,6 @@
 // proxy of the tests, the sync engine over libcurl. A bootstrap is of ONE facility, and a demo facility holds
 // only a few percent of the regency, so the bench makes its facility see every participant (it copies the
 // server's row_scope entries to that facility before the desk enrolls): the desk then pulls all N.
-#include <time.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -33,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "harness.hpp"
 #include "simpul/core/demo.hpp"
 #include "simpul/core/regions.hpp"
@@ -46,7 +46,9 @@
 
 using namespace simpul;
 using namespace simpul::scenario;
-using Steady = std::chrono::steady_clock;
+using bench::die;
+using bench::seconds_since;
+using bench::Steady;
 
 namespace {
 
@@ -60,59 +62,37 @@ struct Options {
   bool want(const std::string& name) const { return only.empty() || only.count(name) > 0; }
 };
 
-[[noreturn]] void die(const std::string& message) {
-  std::fprintf(stderr, "sync_bench: %s\n", message.c_str());
-  std::exit(1);
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string& {
-      if (i + 1 >= args.size()) die(a + " needs a value");
-      return args[++i];
-    };
-    auto number = [&]() -> std::size_t {
-      const std::string& v = value();
-      char* end = nullptr;
-      const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n == 0) die(a + ": not a positive number: " + v);
-      return n;
-    };
-    if (a == "--only") {
-      std::string list = value();
+  for (bench::Args args("sync_bench", argc, argv); args.next();) {
+    if (args.is("--only")) {
+      std::string list = args.value();
       for (std::size_t start = 0; start <= list.size();) {
         const std::size_t comma = std::min(list.find(',', start), list.size());
         if (comma > start) o.only.insert(list.substr(start, comma - start));
         start = comma + 1;
       }
-    } else if (a == "--participants") {
-      o.participants = number();
-    } else if (a == "--slow-participants") {
-      o.slow_participants = number();
-    } else if (a == "--ops") {
-      o.ops = number();
-    } else if (a == "--writes") {
-      o.writes = number();
-    } else if (a == "--json") {
+    } else if (args.is("--participants")) {
+      o.participants = args.positive();
+    } else if (args.is("--slow-participants")) {
+      o.slow_participants = args.positive();
+    } else if (args.is("--ops")) {
+      o.ops = args.positive();
+    } else if (args.is("--writes")) {
+      o.writes = args.positive();
+    } else if (args.is("--json")) {
       o.json = true;
-    } else if (a == "--help" || a == "-h") {
+    } else if (args.is("--help") || args.is("-h")) {
       std::puts(
           "sync_bench [--only push,capture,bootstrap,slowlink] [--participants N] [--slow-participants N] "
           "[--ops N] "
           "[--writes N] [--json]");
       std::exit(0);
     } else {
-      die("unknown option " + a);
+      args.unknown();
     }
   }
   return o;
-}
-
-double seconds_since(Steady::time_point start) {
-  return std::chrono::duration<double>(Steady::now() - start).count();
 }
 
 void note(const char* format, const std::string& a = {}, double x = 0) {

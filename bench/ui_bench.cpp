@@ -12,7 +12,6 @@
 //
 // --db FILE keeps the replica (built when it has no participants, reused otherwise: a 1M replica takes
 // minutes to build). Figures are milliseconds of wall clock per frame: p50, p99, max.
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -25,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_util.hpp"
 #include "context/app_context.hpp"
 #include "shell/app_shell.hpp"
 #include "simpul/core/clock.hpp"
@@ -39,7 +39,10 @@
 #include "ui/i18n.hpp"
 
 using namespace simpul;
-using Steady = std::chrono::steady_clock;
+using bench::cpu_ms;
+using bench::die;
+using bench::must;
+using bench::Steady;
 
 namespace {
 
@@ -50,42 +53,22 @@ struct Options {
   bool json = false;
 };
 
-[[noreturn]] void die(const std::string& message) {
-  std::fprintf(stderr, "ui_bench: %s\n", message.c_str());
-  std::exit(1);
-}
-
-template <class T>
-T must(Result<T> r, const std::string& what) {
-  if (!r.ok()) die(what + ": " + r.error().message);
-  return std::move(r).value();
-}
-void must(const Status& s, const std::string& what) {
-  if (!s.ok()) die(what + ": " + s.error().message);
-}
-
 Options parse(int argc, char** argv) {
   Options o;
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> const std::string& {
-      if (i + 1 >= args.size()) die(a + " needs a value");
-      return args[++i];
-    };
-    if (a == "--participants") {
-      o.participants = std::strtoull(value().c_str(), nullptr, 10);
-    } else if (a == "--queue") {
-      o.queue = std::atoi(value().c_str());
-    } else if (a == "--db") {
-      o.db = value();
-    } else if (a == "--json") {
+  for (bench::Args args("ui_bench", argc, argv); args.next();) {
+    if (args.is("--participants")) {
+      o.participants = args.number();
+    } else if (args.is("--queue")) {
+      o.queue = static_cast<int>(args.number());
+    } else if (args.is("--db")) {
+      o.db = args.value();
+    } else if (args.is("--json")) {
       o.json = true;
-    } else if (a == "--help" || a == "-h") {
+    } else if (args.is("--help") || args.is("-h")) {
       std::puts("ui_bench [--participants N] [--queue N] [--db FILE] [--json]");
       std::exit(0);
     } else {
-      die("unknown option " + a);
+      args.unknown();
     }
   }
   if (o.participants == 0) die("--participants must be at least 1");
@@ -111,13 +94,6 @@ Stats stats(std::vector<double> v) {
   return s;
 }
 
-// This thread's CPU time in milliseconds.
-double cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
 constexpr const char* kFacility = "BENCH001";
 
 // The demo data set (when the replica has none), a facility with its polis whose queue this replica keeps,
@@ -133,7 +109,7 @@ void prepare(context::AppContext& app, const Options& o) {
     auto data = must(demo::generate(regions, d), "demo data");
     must(storage::load_demo(replica, data, ""), "load demo");
     std::fprintf(stderr, "ui_bench: built %zu participants in %.1f s\n", data.participants.size(),
-                 std::chrono::duration<double>(Steady::now() - start).count());
+                 bench::seconds_since(start));
   }
   if (!must(app.facilities().get(kFacility), "facility")) {
     Facility f;
@@ -236,7 +212,7 @@ int main(int argc, char** argv) {
       const auto start = Steady::now();
       const double cpu = cpu_ms();
       ui.frame();
-      into.push_back(std::chrono::duration<double, std::milli>(Steady::now() - start).count());
+      into.push_back(bench::ms_since(start));
       (&into == &queue_frames ? cpu_queue : cpu_search).push_back(cpu_ms() - cpu);
     };
     std::vector<double> search_frames;

@@ -5,15 +5,9 @@
 # usage: care_screenshot.sh SIMPUL REPLICA_TOOL SIMPULCTL PNG_CHECK OUT_DIR
 # Exit 77 (CTest SKIP_RETURN_CODE) when xvfb-run is not installed.
 set -u
-simpul=$1 tool=$2 ctl=$3 check=$4 out=$5
-if ! command -v xvfb-run >/dev/null 2>&1; then
-  echo "xvfb-run not installed (apt install xvfb xauth): skipping"
-  exit 77
-fi
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+simpul=$1 tool=$2 ctl=$3 check=$4 out=$5 password=demo-sandi-1
+. "$(dirname "$0")/screenshot_lib.sh"
 mkdir -p "$out"
-fail() { echo "FAIL: $*"; exit 1; }
 "$tool" "$dir/replica.db" >"$dir/people.txt" || fail "replica"
 id_of() { awk -v n="$1" '$3 == n { print $2 }' "$dir/people.txt"; }
 siti=$(id_of Siti) budi=$(id_of Budi) dewi=$(id_of Dewi)
@@ -33,13 +27,6 @@ earlier=$(date -u -d "@$(( $(date -u +%s) + 7 * 3600 - 90 * 86400 ))" +%Y-%m-%d)
 "$ctl" screen --db "$dir/replica.db" --id "$dewi" --answers "$dir/answers.json" --mode kiosk >/dev/null ||
   fail "screen dewi"
 
-shoot() {  # NAME [args]
-  name=$1; shift
-  rm -f "$out/$name.png"
-  SIMPUL_PASSWORD=demo-sandi-1 xvfb-run -a -s "-screen 0 1280x800x24" \
-    "$simpul" --db "$dir/replica.db" --screenshot "$out/$name.png" "$@" || fail "$name: exit $?"
-  "$check" "$out/$name.png" 1280 800 || fail "$name: PNG check"
-}
 shoot kiosk-screening-question --screen kiosk_screening --participant "$siti" --query 4
 shoot kiosk-screening-result --screen kiosk_screening --participant "$siti" --query all
 shoot kiosk-screening-result-en --screen kiosk_screening --participant "$siti" --query all --lang en

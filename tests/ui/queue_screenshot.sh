@@ -5,15 +5,10 @@
 # Exit 77 (CTest SKIP_RETURN_CODE) when xvfb-run is not installed.
 set -u
 simpul=$1 tool=$2 check=$3 out=$4 mode=$5
-if ! command -v xvfb-run >/dev/null 2>&1; then
-  echo "xvfb-run not installed (apt install xvfb xauth): skipping"
-  exit 77
-fi
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+. "$(dirname "$0")/screenshot_lib.sh"
 "$tool" "$dir/replica.db" >"$dir/people.txt" || exit 1
 rm -f "$out"
-xvfb-run -a -s "-screen 0 1280x800x24" "$simpul" --db "$dir/replica.db" --screenshot "$out" --"$mode"
+xvfb-run -a -s "$xvfb_screen" "$simpul" --db "$dir/replica.db" --screenshot "$out" --"$mode"
 status=$?
 if [ "$status" -ne 0 ]; then
   echo "simpul --$mode --screenshot exited with $status"

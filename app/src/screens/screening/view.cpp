@@ -8,6 +8,7 @@
 #include "ui/layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+#include "widgets/care_screen.hpp"
 #include "widgets/form_controls.hpp"
 
 namespace simpul::screens::screening {
@@ -75,18 +76,10 @@ void measurements(const View& view, Form& form, bool& focus) {
 Intents draw(const View& view, Form& form) {
   Intents intents;
   const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-  if (!popup_open && ui::back_pressed()) intents.back = true;
-  ui::title(view.title.empty() ? tr("screening.title") : view.title);
-  if (!view.allowed) {
-    ui::error_text(tr("screening.not_allowed"));
-    if (ui::button(ui::t("common.back"))) intents.back = true;
+  if (!widgets::care_screen_top(view.title.empty() ? tr("screening.title") : view.title,
+                                "screening.not_allowed", view.allowed, view.error_key, popup_open,
+                                intents.back))
     return intents;
-  }
-  if (!view.error_key.empty()) {
-    ui::error_text(tr(view.error_key.c_str()));
-    if (ui::button(ui::t("common.back"))) intents.back = true;
-    return intents;
-  }
   ui::text_bold(view.person);
   ui::text_muted(view.last_screened);
   ImGui::Separator();

@@ -7,6 +7,7 @@
 #include "ui/layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+#include "widgets/care_screen.hpp"
 #include "widgets/form_controls.hpp"
 
 namespace simpul::screens::visit {
@@ -107,18 +108,9 @@ void right_column(const View& view, Form& form, bool& enter_taken) {
 Intents draw(const View& view, Form& form) {
   Intents intents;
   const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-  if (!popup_open && ui::back_pressed()) intents.back = true;
-  ui::title(tr("visit.title"));
-  if (!view.allowed) {
-    ui::error_text(tr("visit.not_allowed"));
-    if (ui::button(ui::t("common.back"))) intents.back = true;
+  if (!widgets::care_screen_top(tr("visit.title"), "visit.not_allowed", view.allowed, view.error_key,
+                                popup_open, intents.back))
     return intents;
-  }
-  if (!view.error_key.empty()) {
-    ui::error_text(tr(view.error_key.c_str()));
-    if (ui::button(ui::t("common.back"))) intents.back = true;
-    return intents;
-  }
   ui::text_bold(view.person);
   if (!view.queue_number.empty()) {
     ImGui::SameLine();
