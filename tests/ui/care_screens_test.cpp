@@ -300,6 +300,17 @@ TEST_F(PoliCareTest, OnlyCliniciansAndAdminsScreenOrRecordVisits) {
   EXPECT_TRUE(context::allowed(Role::admin, context::Permission::record_care));
 }
 
+// Opened with nobody selected (a menu, a stale link), both forms say so instead of offering an empty record.
+TEST_F(PoliCareTest, WithNobodySelectedTheFormsSaySoAndOfferNoSave) {
+  sign_in("dokter", Role::clinician);
+  auto visit = open<screens::visit::VisitScreen>("");
+  EXPECT_TRUE(ui_.has_text("Pilih peserta dulu")) << ui_.describe();
+  EXPECT_EQ(ui_.try_find("visit.save"), nullptr);
+  auto screening = open<screens::screening::ScreeningScreen>("");
+  EXPECT_TRUE(ui_.has_text("Pilih peserta dulu")) << ui_.describe();
+  EXPECT_EQ(ui_.try_find("screening.save"), nullptr);
+}
+
 TEST_F(PoliCareTest, ServingOpensTheVisitRecordWhoseDiagnosesComeFromTheSearchAndShowInTheHistory) {
   const queue::QueueEntry entry = take(siti_, kSitiCard);
   sign_in("dokter", Role::clinician);

@@ -38,7 +38,8 @@ ScreeningScreen::ScreeningScreen(context::AppContext& app, std::string preset_an
 }
 
 void ScreeningScreen::on_show() {
-  if (app_.selection().participant_id != participant_id_ || !saved_id_.empty()) {
+  if (!shown_ || app_.selection().participant_id != participant_id_ || !saved_id_.empty()) {
+    shown_ = true;
     participant_id_ = app_.selection().participant_id;
     load();
   }

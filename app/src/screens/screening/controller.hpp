@@ -39,6 +39,7 @@ class ScreeningScreen final : public shell::Screen {
   context::AppContext& app_;
   std::string preset_answers_;
   std::optional<context::QuestionnaireWords> words_;
+  bool shown_ = false;  // the first showing always loads (also with nobody selected: it says so)
   std::string participant_id_;
   std::optional<Participant> person_;
   std::string load_error_;

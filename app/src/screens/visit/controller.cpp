@@ -24,7 +24,8 @@ VisitScreen::VisitScreen(context::AppContext& app, std::string preset_search)
 void VisitScreen::on_show() {
   const context::Selection& s = app_.selection();
   // Another person (or another queue entry): a new, empty record. The same one: keep what was typed.
-  if (s.participant_id != participant_id_ || s.queue_entry_id != queue_entry_id_) {
+  if (!shown_ || s.participant_id != participant_id_ || s.queue_entry_id != queue_entry_id_) {
+    shown_ = true;
     participant_id_ = s.participant_id;
     queue_entry_id_ = s.queue_entry_id;
     load();

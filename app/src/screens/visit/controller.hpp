@@ -39,6 +39,7 @@ class VisitScreen final : public shell::Screen {
 
   context::AppContext& app_;
   std::string preset_search_;
+  bool shown_ = false;  // the first showing always loads (also with nobody selected: it says so)
   std::string participant_id_;
   std::string queue_entry_id_;
   std::optional<Participant> person_;
