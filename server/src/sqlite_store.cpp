@@ -418,14 +418,7 @@ class SqliteReads : public Base {
     if (!mine.ok()) return mine.error();
     auto shared = log_range(kSharedScope, after_tx, through_tx, limit);
     if (!shared.ok()) return shared.error();
-    std::vector<LogEntry> out;
-    out.reserve(std::min(limit, mine->size() + shared->size()));
-    std::size_t i = 0, j = 0;
-    while (out.size() < limit && (i < mine->size() || j < shared->size())) {
-      const bool take_mine = j >= shared->size() || (i < mine->size() && (*mine)[i].first < (*shared)[j].first);
-      out.push_back(std::move(take_mine ? (*mine)[i++].second : (*shared)[j++].second));
-    }
-    return out;
+    return merge_log_ranges(std::move(*mine), std::move(*shared), limit);
   }
 
   Result<std::int64_t> last_tx() override { return meta("last_tx"); }
@@ -564,13 +557,13 @@ class SqliteReads : public Base {
   Database& db() { return *lease_.db; }
 
   // (seq, entry) for one facility value, in log order.
-  Result<std::vector<std::pair<std::int64_t, LogEntry>>> log_range(const std::string& facility, std::int64_t after_tx,
+  Result<LogRange> log_range(const std::string& facility, std::int64_t after_tx,
                                                                    std::int64_t through_tx, std::size_t limit) {
     auto st = db().prepare(
         "SELECT seq, tx, entity, id, kind, canonical_id FROM change_log "
         "WHERE facility = ?1 AND tx > ?2 AND tx <= ?3 ORDER BY tx, seq LIMIT ?4");
     st->bind_all(facility, after_tx, through_tx, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
-    std::vector<std::pair<std::int64_t, LogEntry>> out;
+    LogRange out;
     for (;;) {
       auto r = st->step();
       if (!r.ok()) return r.error();

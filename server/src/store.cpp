@@ -1,5 +1,6 @@
 #include "simpul/server/store.hpp"
 
+#include <algorithm>
 #include <tuple>
 
 namespace simpul::server {
@@ -32,6 +33,17 @@ FieldClocks clocks_from_json(const std::string& text) {
       continue;
     }
     out.emplace(field, FieldClock{c[0].get<std::string>(), c[1].get<std::string>(), c[2].get<std::int64_t>()});
+  }
+  return out;
+}
+
+std::vector<LogEntry> merge_log_ranges(LogRange mine, LogRange shared, std::size_t limit) {
+  std::vector<LogEntry> out;
+  out.reserve(std::min(limit, mine.size() + shared.size()));
+  std::size_t i = 0, j = 0;
+  while (out.size() < limit && (i < mine.size() || j < shared.size())) {
+    const bool take_mine = j >= shared.size() || (i < mine.size() && mine[i].first < shared[j].first);
+    out.push_back(std::move(take_mine ? mine[i++].second : shared[j++].second));
   }
   return out;
 }

@@ -204,12 +204,6 @@ Result<sync::EnrollResponse> SyncService::enroll(const sync::EnrollRequest& req)
 }
 
 Result<AuthedDevice> SyncService::authenticate(std::string_view header) {
-  const Error denied = refusal(ErrorKind::unauthorized, "unauthorized", "missing or wrong device credentials");
-  constexpr std::string_view kPrefix = "Bearer ";
-  if (header.substr(0, kPrefix.size()) != kPrefix) return denied;
-  const std::string_view cred = header.substr(kPrefix.size());
-  const auto dot = cred.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= cred.size()) return denied;
   auto read = store_.read();
   if (!read.ok()) return read.error();
   return authenticate(header, **read);

@@ -71,6 +71,11 @@ struct LogEntry : ChangeEntry {
 };
 inline constexpr const char* kSharedScope = "*";
 
+// Change-log entries of one scope with their log positions, in log order.
+using LogRange = std::vector<std::pair<std::int64_t, LogEntry>>;
+// A facility's entries and the shared ones merged in log order, at most `limit`.
+std::vector<LogEntry> merge_log_ranges(LogRange mine, LogRange shared, std::size_t limit);
+
 struct DeviceRecord {
   std::string device_id;
   std::string facility;
