@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 
+#include "entity_schema.hpp"
 #include "simpul/sync/rows.hpp"
 
 namespace simpul::server {
@@ -21,16 +22,6 @@ using storage::Transaction;
 
 // "SIMP" in PRAGMA application_id: a replica file or a stranger's database is refused.
 constexpr int kApplicationId = 0x53494d50;
-
-// Columns that lookups, scope refreshes and digests filter on.
-bool indexed_column(const std::string& name) {
-  static const char* const kNames[] = {"participant_id", "facility", "entry_id", "visit_id", "entity_id",
-                                       "kk_number",      "nik",      "fktp",     "card_number"};
-  for (const char* n : kNames) {
-    if (name == n) return true;
-  }
-  return false;
-}
 
 const char* sql_type(ColumnType t) {
   switch (t) {
@@ -51,12 +42,7 @@ std::string entity_ddl(const storage::EntityDef& def) {
   for (const auto& c : def.columns) sql += ", " + c.name + " " + sql_type(c.type);
   sql += ", _clocks TEXT NOT NULL DEFAULT '{}', _hlc TEXT, _deleted INTEGER NOT NULL DEFAULT 0,"
          " _tx INTEGER NOT NULL DEFAULT 0);\n";
-  for (const auto& c : def.columns) {
-    if (indexed_column(c.name)) {
-      sql += "CREATE INDEX " + def.table + "_" + c.name + " ON " + def.table + "(" + c.name + ");\n";
-    }
-  }
-  return sql;
+  return sql + column_index_ddl(def);
 }
 
 std::string server_ddl() {
@@ -112,17 +98,6 @@ CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   return sql;
 }
 
-// Indexes over several columns, beyond the one-column ones above: (table, name, columns).
-struct CompositeIndex {
-  const char* table;
-  const char* name;
-  const char* columns;
-};
-constexpr CompositeIndex kCompositeIndexes[] = {
-    // A facility's queue of one day (WS Antrean status, bookings).
-    {"queue_entries", "queue_entries_facility_day", "facility, day, poli"},
-};
-
 // Server schema migrations, gated on PRAGMA user_version (independent of the replica's numbering).
 // Migration 1 creates the entity tables from today's EntityDefs; reconcile_entity_tables() brings an
 // older database's entity tables up to the EntityDefs (new tables, columns, indexes) on every open, so
@@ -151,6 +126,7 @@ CREATE TABLE jkn_patients (
 }
 
 Status reconcile_entity_tables(Database& db) {
+  const SchemaDialect dialect{entity_ddl, [](ColumnType t) { return std::string(sql_type(t)); }};
   for (const auto& def : storage::entities()) {
     auto info = db.prepare_uncached("SELECT name FROM pragma_table_info('" + def.table + "')");
     if (!info.ok()) return info.error();
@@ -161,24 +137,9 @@ Status reconcile_entity_tables(Database& db) {
       if (!r.value()) break;
       have.insert(info->text(0));
     }
-    if (have.empty()) {
-      SIMPUL_TRY(db.exec(entity_ddl(def)));
-      continue;
-    }
-    for (const auto& c : def.columns) {
-      if (have.count(c.name) == 0) {
-        SIMPUL_TRY(db.exec("ALTER TABLE " + def.table + " ADD COLUMN " + c.name + " " + sql_type(c.type)));
-      }
-      if (indexed_column(c.name)) {
-        SIMPUL_TRY(db.exec("CREATE INDEX IF NOT EXISTS " + def.table + "_" + c.name + " ON " + def.table + "(" +
-                           c.name + ")"));
-      }
-    }
+    for (const std::string& sql : entity_catch_up(def, have, dialect)) SIMPUL_TRY(db.exec(sql));
   }
-  for (const auto& ix : kCompositeIndexes) {
-    SIMPUL_TRY(db.exec(std::string("CREATE INDEX IF NOT EXISTS ") + ix.name + " ON " + ix.table + "(" + ix.columns +
-                       ")"));
-  }
+  for (const std::string& sql : composite_index_ddl()) SIMPUL_TRY(db.exec(sql));
   return {};
 }
 
