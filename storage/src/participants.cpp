@@ -170,9 +170,10 @@ Result<std::vector<KkRecord>> Participants::kk_history(const std::string& partic
 
 Result<std::vector<AuditEntry>> Participants::audit_trail(const std::string& participant_id, std::size_t limit) {
   auto st = r_.db().prepare(
-      "SELECT at_ms, username, action, before, after FROM audit_log WHERE entity = 'participant' AND entity_id = ?1 "
-      "ORDER BY id DESC LIMIT ?2");
-  st->bind(1, participant_id).bind(2, static_cast<std::int64_t>(limit));
+      "SELECT at_ms, username, action, before, after FROM audit_log WHERE entity = 'participant' AND (entity_id = ?1 "
+      "OR (entity_id = '' AND action = ?3 AND ?1 BETWEEN json_extract(after, '$.first_id') AND "
+      "json_extract(after, '$.last_id'))) ORDER BY id DESC LIMIT ?2");
+  st->bind(1, participant_id).bind(2, static_cast<std::int64_t>(limit)).bind(3, kBootstrapAuditAction);
   std::vector<AuditEntry> out;
   for (;;) {
     auto row = st->step();
@@ -182,8 +183,10 @@ Result<std::vector<AuditEntry>> Participants::audit_trail(const std::string& par
     e.at_ms = st->int64(0);
     e.username = st->text(1);
     e.action = st->text(2);
-    e.before = st->is_null(3) ? Fields() : Fields::parse(st->text(3), nullptr, false);
-    e.after = st->is_null(4) ? Fields() : Fields::parse(st->text(4), nullptr, false);
+    // A bootstrap page's entry describes the page, not this record's fields: it says only when the record came.
+    const bool page = e.action == kBootstrapAuditAction;
+    e.before = st->is_null(3) || page ? Fields() : Fields::parse(st->text(3), nullptr, false);
+    e.after = st->is_null(4) || page ? Fields() : Fields::parse(st->text(4), nullptr, false);
     out.push_back(std::move(e));
   }
   return out;

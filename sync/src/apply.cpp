@@ -1,7 +1,11 @@
 #include "apply.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
+#include <type_traits>
+#include <unordered_set>
+#include <variant>
 
 #include "simpul/storage/schema.hpp"
 #include "simpul/sync/rows.hpp"
@@ -91,34 +95,138 @@ Status repoint_alias(storage::Replica& replica, const EntityDef& def, const std:
                               Fields{{"canonical_id", canonical}});
 }
 
-Result<PageCounts> apply_blocks(storage::Replica& replica, const std::vector<EntityBlock>& blocks) {
+namespace {
+
+Status apply_row(storage::Replica& replica, const EntityDef& def, const EntityBlock& block, const WireRow& row,
+                 PageCounts& counts) {
+  switch (row.kind) {
+    case ChangeKind::upsert: {
+      const Fields fields = fields_from_wire(def, block, row);
+      SIMPUL_TRY(replica.apply_remote(def.entity, row.id, &fields));
+      ++counts.upserts;
+      break;
+    }
+    case ChangeKind::remove:
+      SIMPUL_TRY(replica.apply_remote(def.entity, row.id, nullptr));
+      ++counts.removes;
+      break;
+    case ChangeKind::leave:
+      SIMPUL_TRY(replica.apply_remote(def.entity, row.id, nullptr));
+      ++counts.leaves;
+      break;
+    case ChangeKind::alias:
+      SIMPUL_TRY(repoint_alias(replica, def, row.id, row.canonical_id));
+      ++counts.aliases;
+      break;
+  }
+  return {};
+}
+
+void observe_hlc(const WireRow& row, PageCounts& counts) {
+  HlcTimestamp ts;
+  if (row.hlc > counts.newest_hlc && HlcTimestamp::decode(row.hlc, ts)) counts.newest_hlc = row.hlc;
+}
+
+// Ids of `entity` with ops the server has not confirmed: those rows keep the per-row path, which puts the
+// local edits back on top of the server's state (or leaves a locally deleted row deleted).
+Result<std::unordered_set<std::string>> unconfirmed_ids(storage::Database& db, const std::string& entity) {
+  auto st = db.prepare("SELECT entity_id FROM outbox WHERE entity = ?1 AND state IN ('pending', 'sent')");
+  st->bind(1, entity);
+  std::unordered_set<std::string> ids;
+  for (;;) {
+    auto r = st->step();
+    if (!r.ok()) return r.error();
+    if (!r.value()) break;
+    ids.insert(st->text(0));
+  }
+  return ids;
+}
+
+std::string snapshot_insert_sql(const EntityDef& def) {
+  std::string sql = "INSERT INTO " + def.table + " (id";
+  std::string marks = "?1";
+  for (std::size_t i = 0; i < def.columns.size(); ++i) {
+    sql += ", " + def.columns[i].name;
+    marks += ", ?" + std::to_string(i + 2);
+  }
+  return sql + ") VALUES (" + marks + ") ON CONFLICT(id) DO NOTHING";
+}
+
+// A snapshot block: what the per-row path would do for a row that is new here and has no local ops (insert
+// every column, NULL for those the server did not send), without reading, diffing or JSON. A row that is
+// already here goes the per-row way, so the result never depends on which path a row took.
+Status apply_snapshot_block(storage::Replica& replica, const EntityDef& def, const EntityBlock& block,
+                            PageCounts& counts) {
+  auto& db = replica.db();
+  auto mine = unconfirmed_ids(db, def.entity);
+  if (!mine.ok()) return mine.error();
+  // Local column j takes wire value at[j] (none: NULL).
+  std::vector<std::optional<std::size_t>> at(def.columns.size());
+  for (std::size_t i = 0; i < block.columns.size(); ++i) {
+    for (std::size_t j = 0; j < def.columns.size(); ++j) {
+      if (def.columns[j].name == block.columns[i]) at[j] = i;
+    }
+  }
+  auto insert = db.prepare(snapshot_insert_sql(def));
+  std::uint64_t inserted = 0;
+  std::string first_id;
+  std::string last_id;
+  for (const auto& row : block.rows) {
+    observe_hlc(row, counts);
+    if (row.kind != ChangeKind::upsert || mine->count(row.id) != 0) {
+      SIMPUL_TRY(apply_row(replica, def, block, row, counts));
+      continue;
+    }
+    insert->bind(1, row.id);
+    for (std::size_t j = 0; j < def.columns.size(); ++j) {
+      const int index = static_cast<int>(j + 2);
+      if (!at[j] || *at[j] >= row.values.size()) {
+        insert->bind_null(index);
+        continue;
+      }
+      std::visit(
+          [&](const auto& v) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::nullptr_t>) {
+              insert->bind_null(index);
+            } else {
+              insert->bind(index, v);
+            }
+          },
+          wire_value(def.columns[j], row, *at[j]));
+    }
+    const Status done = insert->exec();
+    insert->reset();
+    if (!done.ok()) return done;
+    if (db.changes() == 0) {  // already here (e.g. kept through a client reset): diff it row by row
+      SIMPUL_TRY(apply_row(replica, def, block, row, counts));
+      continue;
+    }
+    ++counts.upserts;
+    ++inserted;
+    if (first_id.empty() || row.id < first_id) first_id = row.id;
+    if (row.id > last_id) last_id = row.id;
+  }
+  if (inserted == 0) return {};
+  // One entry for the rows inserted here: a record's history finds it by its id within [first_id, last_id].
+  return replica.append_audit(storage::Actor::system(), def.entity, "", storage::kBootstrapAuditAction, Fields(),
+                              Fields{{"rows", inserted}, {"first_id", first_id}, {"last_id", last_id}});
+}
+
+}  // namespace
+
+Result<PageCounts> apply_blocks(storage::Replica& replica, const std::vector<EntityBlock>& blocks,
+                                PageSource source) {
   PageCounts counts;
   for (const auto& block : blocks) {
     const EntityDef* def = storage::find_entity(block.entity);
     if (def == nullptr) continue;  // an entity a newer server knows and we do not
+    if (source == PageSource::snapshot) {
+      SIMPUL_TRY(apply_snapshot_block(replica, *def, block, counts));
+      continue;
+    }
     for (const auto& row : block.rows) {
-      switch (row.kind) {
-        case ChangeKind::upsert: {
-          const Fields fields = fields_from_wire(*def, block, row);
-          SIMPUL_TRY(replica.apply_remote(def->entity, row.id, &fields));
-          ++counts.upserts;
-          break;
-        }
-        case ChangeKind::remove:
-          SIMPUL_TRY(replica.apply_remote(def->entity, row.id, nullptr));
-          ++counts.removes;
-          break;
-        case ChangeKind::leave:
-          SIMPUL_TRY(replica.apply_remote(def->entity, row.id, nullptr));
-          ++counts.leaves;
-          break;
-        case ChangeKind::alias:
-          SIMPUL_TRY(repoint_alias(replica, *def, row.id, row.canonical_id));
-          ++counts.aliases;
-          break;
-      }
-      HlcTimestamp ts;
-      if (row.hlc > counts.newest_hlc && HlcTimestamp::decode(row.hlc, ts)) counts.newest_hlc = row.hlc;
+      SIMPUL_TRY(apply_row(replica, *def, block, row, counts));
+      observe_hlc(row, counts);
     }
   }
   return counts;

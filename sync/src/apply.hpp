@@ -2,7 +2,8 @@
 // Local effects of what the server sends: pages, aliases, client resets and bucket repairs. Every
 // function here runs inside the caller's transaction, so the caller decides what commits together
 // (a page with its cursor, a reset with its position). No outbox ops are written: these are the
-// server's changes, audited as "sync".
+// server's changes, audited as "sync" per row, or "sync-bootstrap" per entity and snapshot page for rows
+// a bootstrap brings that this replica never had.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -20,7 +21,13 @@ struct PageCounts {
   std::uint64_t aliases = 0;
   std::string newest_hlc;  // the newest row timestamp in the page (encoded), for the HLC to observe
 };
-Result<PageCounts> apply_blocks(storage::Replica& replica, const std::vector<EntityBlock>& blocks);
+// Where a page comes from: the bootstrap's snapshot walk, or the change log.
+enum class PageSource { snapshot, log };
+// Applies a page's rows. Snapshot rows the replica does not hold and has no unconfirmed op for are
+// inserted in bulk (one prepared INSERT per entity, one "sync-bootstrap" audit entry per entity naming
+// the id range); every other row goes through Replica::apply_remote.
+Result<PageCounts> apply_blocks(storage::Replica& replica, const std::vector<EntityBlock>& blocks,
+                                PageSource source);
 
 // A duplicate registration was merged on the server: `alias` lives on as `canonical`. Re-points local
 // references (and this device's unconfirmed ops) to the canonical id and drops the alias row.

@@ -295,7 +295,8 @@ Result<PullReport> SyncClient::pull() {
     {
       auto tx = storage::Transaction::begin(db);
       if (!tx.ok()) return tx.error();
-      auto counts = detail::apply_blocks(replica_, response->blocks);
+      auto counts = detail::apply_blocks(replica_, response->blocks,
+                                         bootstrap ? detail::PageSource::snapshot : detail::PageSource::log);
       if (!counts.ok()) return counts.error();
       SIMPUL_TRY(save_position(db, response->cursor, response->snapshot));
       if (state.reset_pending && !response->snapshot.active) SIMPUL_TRY(detail::restore_kept_rows(replica_));

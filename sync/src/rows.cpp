@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <type_traits>
 
 namespace simpul::sync {
 
@@ -49,25 +50,34 @@ std::optional<std::string> canonical_text(const nlohmann::json& v) {
   return v.dump();
 }
 
+WireValue wire_value(const storage::ColumnDef& col, const WireRow& row, std::size_t i) {
+  if ((row.null_mask >> i) & 1ULL) return nullptr;
+  const std::string& v = row.values[i];
+  try {
+    switch (col.type) {
+      case ColumnType::integer: return static_cast<std::int64_t>(std::stoll(v));
+      case ColumnType::real: return std::stod(v);
+      case ColumnType::text: break;
+    }
+  } catch (const std::exception&) {
+  }
+  return std::string_view(v);
+}
+
 storage::Fields fields_from_wire(const EntityDef& def, const EntityBlock& block, const WireRow& row) {
   storage::Fields f = storage::Fields::object();
   for (std::size_t i = 0; i < block.columns.size() && i < row.values.size(); ++i) {
     const storage::ColumnDef* col = def.column(block.columns[i]);
     if (col == nullptr) continue;
-    if ((row.null_mask >> i) & 1ULL) {
-      f[col->name] = nullptr;
-      continue;
-    }
-    const std::string& v = row.values[i];
-    try {
-      switch (col->type) {
-        case ColumnType::integer: f[col->name] = std::stoll(v); break;
-        case ColumnType::real: f[col->name] = std::stod(v); break;
-        case ColumnType::text: f[col->name] = v; break;
-      }
-    } catch (const std::exception&) {
-      f[col->name] = v;  // keep what the server sent; the digest will show any divergence
-    }
+    std::visit(
+        [&](const auto& v) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::string_view>) {
+            f[col->name] = std::string(v);
+          } else {
+            f[col->name] = v;
+          }
+        },
+        wire_value(*col, row, i));
   }
   return f;
 }

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "simpul/storage/outbox.hpp"
+#include "simpul/storage/participants.hpp"
+#include "simpul/storage/schema.hpp"
 #include "simpul/sync/attention.hpp"
 #include "simpul/sync/status.hpp"
 #include "simpul/sync/sync_state.hpp"
@@ -223,6 +225,119 @@ TEST_F(SyncClientTest, BootstrapResumesWhereItStoppedAndReportsProgress) {
   EXPECT_TRUE(done->bootstrap_done);
   EXPECT_FALSE(done->snapshot.active);
   EXPECT_EQ(done->cursor, server.last_tx());
+  EXPECT_EQ(digest(*d.ui), server.digest());
+}
+
+namespace {
+
+// Every synced table's rows with each value's storage type: what a pull stored, exactly.
+std::string typed_dump(storage::Replica& r) {
+  std::string out;
+  for (const auto& def : storage::entities()) {
+    std::string sql = "SELECT typeof(id) || ':' || quote(id)";
+    for (const auto& c : def.columns) sql += " || '|' || typeof(" + c.name + ") || ':' || quote(" + c.name + ")";
+    auto st = r.db().prepare(sql + " FROM " + def.table + " ORDER BY id");
+    while (st->step().value_or(false)) out += def.table + " " + st->text(0) + "\n";
+  }
+  return out;
+}
+
+void put_people(FakeServer& server, int n) {
+  for (int i = 0; i < n; ++i) {
+    char nik[17];
+    std::snprintf(nik, sizeof nik, "32041045069%05d", i);
+    const std::string id = "p-" + std::to_string(100 + i);
+    server.put("participant", id, Fields{{"nik", nik}, {"name", "Warga " + std::to_string(i)}, {"fktp", "0114U163"},
+                                         {"class", 1 + i % 3}, {"phone", nullptr}});
+    server.put("bill", "b-" + std::to_string(100 + i), Fields{{"participant_id", id}, {"period", "2026-01"},
+                                                             {"amount", 35000 + i}, {"status", "unpaid"}});
+  }
+}
+
+}  // namespace
+
+TEST_F(SyncClientTest, BulkBootstrapStoresWhatTheRowByRowPathStores) {
+  // Desk b is bootstrapped before the rows exist and receives them from the change log, row by row; desk a
+  // bootstraps afterwards and inserts the same rows in bulk from snapshot pages.
+  Desk b = make_desk("b");
+  auto cb = client_for(b);
+  ASSERT_TRUE(cb.sync_once().ok());
+  put_people(server, 25);
+  ASSERT_TRUE(cb.pull().ok());
+  Desk a = make_desk("a");
+  ClientOptions small;
+  small.pull_max_rows = 10;
+  SyncClient ca(a.sync_replica(), a.engine->transport(), small);
+  auto pulled = ca.pull();
+  ASSERT_TRUE(pulled.ok()) << pulled.error().message;
+  EXPECT_TRUE(pulled->bootstrap);
+  EXPECT_EQ(pulled->upserts, 50u);
+  EXPECT_GT(pulled->pages, 4);
+
+  EXPECT_EQ(typed_dump(*a.ui), typed_dump(*b.ui));
+  EXPECT_EQ(digest(*a.ui), server.digest());
+  EXPECT_EQ(digest(*b.ui), server.digest());
+  const std::string hits = "SELECT count(*) FROM participants_fts WHERE participants_fts MATCH 'warga'";
+  EXPECT_EQ(count(*a.ui, hits), 25) << "the FTS index follows bulk inserts";
+  EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM participants_fts WHERE participants_fts MATCH 'warga AND 7'"), 1);
+  EXPECT_TRUE(a.ui->db().exec("INSERT INTO participants_fts(participants_fts) VALUES ('integrity-check')").ok());
+
+  // One audit entry per entity and page instead of one per row; each names the ids it brought.
+  EXPECT_EQ(count(*a.ui, "SELECT count(*) FROM audit_log WHERE action = 'sync'"), 0);
+  EXPECT_EQ(count(*a.ui, "SELECT coalesce(sum(json_extract(after, '$.rows')), 0) FROM audit_log "
+                         "WHERE action = 'sync-bootstrap' AND entity = 'participant' AND entity_id = ''"), 25);
+  EXPECT_EQ(count(*a.ui, "SELECT coalesce(sum(json_extract(after, '$.rows')), 0) FROM audit_log "
+                         "WHERE action = 'sync-bootstrap' AND entity = 'bill'"), 25);
+}
+
+TEST_F(SyncClientTest, ARecordsHistoryShowsTheBootstrapPageThatBroughtIt) {
+  put_people(server, 25);
+  Desk d = make_desk("a");
+  ClientOptions small;
+  small.pull_max_rows = 10;
+  SyncClient c(d.sync_replica(), d.engine->transport(), small);
+  ASSERT_TRUE(c.pull().ok());
+  storage::Participants repo(*d.ui);
+  for (const std::string id : {"p-100", "p-109", "p-110", "p-124"}) {
+    auto trail = repo.audit_trail(id);
+    ASSERT_TRUE(trail.ok());
+    ASSERT_EQ(trail->size(), 1u) << id << ": exactly the page that brought it";
+    EXPECT_EQ(trail->front().action, "sync-bootstrap");
+    EXPECT_TRUE(trail->front().after.is_null()) << "the page's own description is not the record's fields";
+  }
+  EXPECT_TRUE(repo.audit_trail("p-999")->empty());
+
+  // Later changes from the server are audited per row, on top.
+  server.put("participant", "p-105", Fields{{"phone", "+62811"}});
+  ASSERT_TRUE(c.pull().ok());
+  auto trail = repo.audit_trail("p-105");
+  ASSERT_EQ(trail->size(), 2u);
+  EXPECT_EQ(trail->front().action, "sync");
+  EXPECT_EQ(trail->front().after.value("phone", ""), "+62811");
+  EXPECT_EQ(trail->back().action, "sync-bootstrap");
+}
+
+TEST_F(SyncClientTest, BootstrapKeepsLocalEditsNotYetOnTheServer) {
+  put_people(server, 3);
+  Desk d = make_desk("a");
+  // Before its first pull the desk edited p-100 and deleted p-101 (both on the server too), and holds
+  // p-102 as the server has it but already confirmed (no op left): none of it may be overwritten blindly.
+  write(*d.ui, "participant", "p-100", person("3204104506900000", "Warga Lokal"));
+  write(*d.ui, "participant", "p-101", person("3204104506900001", "Warga 1"));
+  erase(*d.ui, "participant", "p-101");
+  write(*d.ui, "participant", "p-102", person("3204104506900002", "Nama Lama"));
+  ASSERT_TRUE(d.ui->db().exec("UPDATE outbox SET state = 'confirmed' WHERE entity_id = 'p-102'").ok());
+  auto c = client_for(d);
+  auto pulled = c.pull();
+  ASSERT_TRUE(pulled.ok()) << pulled.error().message;
+  EXPECT_EQ(text(*d.ui, "SELECT name FROM participants WHERE id = 'p-100'"), "Warga Lokal") << "local edit lost";
+  EXPECT_EQ(count(*d.ui, "SELECT count(*) FROM participants WHERE id = 'p-101'"), 0) << "local delete undone";
+  EXPECT_EQ(text(*d.ui, "SELECT name FROM participants WHERE id = 'p-102'"), "Warga 2") << "stale row kept";
+  EXPECT_EQ(count(*d.ui, "SELECT count(*) FROM audit_log WHERE action = 'sync' AND entity_id = 'p-102'"), 1);
+  EXPECT_EQ(count(*d.ui, "SELECT count(*) FROM participants_fts WHERE participants_fts MATCH 'lama'"), 0);
+  EXPECT_EQ(count(*d.ui, "SELECT count(*) FROM bills"), 3);
+  // Once pushed, everyone agrees.
+  ASSERT_TRUE(c.sync_once().ok());
   EXPECT_EQ(digest(*d.ui), server.digest());
 }
 

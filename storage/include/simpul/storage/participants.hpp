@@ -17,7 +17,7 @@ struct SearchPage {
 struct AuditEntry {
   std::int64_t at_ms = 0;
   std::string username;
-  std::string action;  // create | update | delete | view | sync | sync-delete
+  std::string action;  // create | update | delete | view | sync | sync-delete | sync-bootstrap (no values)
   Fields before;
   Fields after;
 };

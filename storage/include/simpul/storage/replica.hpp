@@ -28,6 +28,10 @@ struct Actor {
   static Actor system() { return Actor{"", "system"}; }
 };
 
+// The audit action of rows a bootstrap inserted in bulk: one entry per entity and snapshot page, entity_id
+// empty, `after` = {"rows", "first_id", "last_id"}; a record's history finds it by its id in that range.
+inline constexpr const char* kBootstrapAuditAction = "sync-bootstrap";
+
 // Local setting holding the HLC's ClockAnchor (server time at a monotonic instant of this boot).
 inline constexpr const char* kClockAnchorSetting = "sync.clock_anchor";
 

@@ -1,8 +1,11 @@
 #pragma once
 // Rows on the wire and in digests: the same canonical text for a value on every side, so a
 // replica and the server hash identical data identically.
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "simpul/core/result.hpp"
@@ -21,6 +24,11 @@ WireRow wire_row(const storage::Statement& st, const storage::EntityDef& def, st
 
 // Canonical text of a value: integer as decimal, real as %.17g, text as is. nullopt for NULL.
 std::optional<std::string> canonical_text(const nlohmann::json& value);
+
+// Value i of a row as the local column's type stores it: NULL, integer, real, or text (also for a number
+// that does not parse: what the server sent is kept, and the digest shows any divergence). Views `row`.
+using WireValue = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
+WireValue wire_value(const storage::ColumnDef& col, const WireRow& row, std::size_t i);
 
 // A block's row as Fields for Replica::apply_remote (coerced to the local column types). Columns the
 // local schema does not know are ignored (a newer server may send more).
