@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 
 #include "apply.hpp"
@@ -66,7 +67,7 @@ Headers SyncClient::headers(bool authenticated) {
   return h;
 }
 
-Result<std::string> SyncClient::call(const std::string& path, const std::string& body, bool authenticated) {
+Result<Headers> SyncClient::prepare_call(bool authenticated) {
   if (authenticated) {
     const auto device = replica_.device();
     if (!device.enrolled()) return not_enrolled();
@@ -74,9 +75,39 @@ Result<std::string> SyncClient::call(const std::string& path, const std::string&
       transport_.set_base_url(device.server_url);
     }
   }
-  auto response = transport_.post(path, headers(authenticated), body);
+  return headers(authenticated);
+}
+
+Result<std::string> SyncClient::call(const std::string& path, const std::string& body, bool authenticated) {
+  auto prepared = prepare_call(authenticated);
+  if (!prepared.ok()) return prepared.error();
+  auto response = transport_.post(path, *prepared, body);
   if (!response.ok()) return response.error();
   return std::move(response->body);
+}
+
+std::future<SyncClient::PullExchange> SyncClient::send_pull(const PullRequest& request, std::launch where) {
+  // The replica is read here, on the calling thread; the exchange itself touches only the transport (one
+  // exchange at a time: the caller waits for this one before it sends another) and the thread-safe clock.
+  auto prepared = prepare_call(/*authenticated=*/true);
+  return std::async(where, [this, prepared = std::move(prepared), body = encode(request)]() {
+    PullExchange x;
+    if (!prepared.ok()) {
+      x.body = prepared.error();
+      return x;
+    }
+    x.sent_at_ms = replica_.clock().now_ms();
+    auto response = transport_.post("/v1/pull", *prepared, body);
+    x.received_at_ms = replica_.clock().now_ms();
+    if (!response.ok()) {
+      x.body = response.error();
+      return x;
+    }
+    x.answered = true;
+    x.bytes = response->body.size();
+    x.body = decode_answer<PullResponse>(response->body, "pull");
+    return x;
+  });
 }
 
 void SyncClient::learn_clock(std::int64_t server_time_ms, std::int64_t sent_at_ms, std::int64_t received_at_ms) {
@@ -250,26 +281,31 @@ Result<PullReport> SyncClient::pull() {
   progress.rows_total = state.snapshot.rows_total;
   std::uint64_t rows_at_start = progress.rows_done;
   bool reset_done = false;
+  // Page n+1, asked for while page n is applied: the server builds it meanwhile. Its request follows from
+  // page n's answer alone, so only what this thread commits decides where a later pull resumes.
+  std::future<PullExchange> ahead;
   for (;;) {
     const bool bootstrap = state.cursor == 0 || state.snapshot.active;
     report.bootstrap = report.bootstrap || bootstrap;
     phase(bootstrap ? Phase::bootstrapping : Phase::pulling);
-    const PullRequest request{state.cursor, state.snapshot, page_rows_, page_bytes_};
-    const std::int64_t sent_at = replica_.clock().now_ms();
-    auto body = call("/v1/pull", encode(request), /*authenticated=*/true);
-    if (!body.ok()) {
-      if (body.error().code == "net.timeout" || body.error().code == "net.timeout_after_send") {
+    if (!ahead.valid()) {
+      ahead = send_pull(PullRequest{state.cursor, state.snapshot, page_rows_, page_bytes_}, std::launch::deferred);
+    }
+    PullExchange answer = ahead.get();
+    if (!answer.answered) {
+      const Error& e = answer.body.error();
+      if (e.code == "net.timeout" || e.code == "net.timeout_after_send") {
         page_rows_ = std::max(page_rows_ / 2, std::max<std::uint32_t>(options_.pull_max_rows / 16, 1));
         page_bytes_ = std::max(page_bytes_ / 2, std::max<std::uint32_t>(options_.pull_max_bytes / 16, 16u << 10));
       }
-      return body.error();
+      return e;
     }
     page_rows_ = static_cast<std::uint32_t>(std::min<std::uint64_t>(options_.pull_max_rows, page_rows_ * 2ULL));
     page_bytes_ = static_cast<std::uint32_t>(std::min<std::uint64_t>(options_.pull_max_bytes, page_bytes_ * 2ULL));
-    auto response = decode_answer<PullResponse>(*body, "pull");
-    if (!response.ok()) return response.error();
-    learn_clock(response->server_time_ms, sent_at, replica_.clock().now_ms());
-    report.bytes += body->size();
+    if (!answer.body.ok()) return answer.body.error();
+    auto& response = answer.body;
+    learn_clock(response->server_time_ms, answer.sent_at_ms, answer.received_at_ms);
+    report.bytes += answer.bytes;
 
     if (response->reset_required) {
       if (reset_done) {
@@ -288,6 +324,13 @@ Result<PullReport> SyncClient::pull() {
       progress = Progress{};
       rows_at_start = 0;
       continue;
+    }
+
+    const bool moved = response->cursor != state.cursor || response->snapshot.active != state.snapshot.active ||
+                       response->snapshot.entity_index != state.snapshot.entity_index ||
+                       response->snapshot.after_id != state.snapshot.after_id;
+    if (response->more && moved) {
+      ahead = send_pull(PullRequest{response->cursor, response->snapshot, page_rows_, page_bytes_}, std::launch::async);
     }
 
     // The page, its cursor and snapshot position commit together or not at all.
@@ -327,9 +370,6 @@ Result<PullReport> SyncClient::pull() {
       if (events_.on_progress) events_.on_progress(progress);
     }
 
-    const bool moved = response->cursor != state.cursor || response->snapshot.active != state.snapshot.active ||
-                       response->snapshot.entity_index != state.snapshot.entity_index ||
-                       response->snapshot.after_id != state.snapshot.after_id;
     state.cursor = response->cursor;
     state.snapshot = response->snapshot;
     if (!response->more) break;

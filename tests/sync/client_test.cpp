@@ -341,6 +341,29 @@ TEST_F(SyncClientTest, BootstrapKeepsLocalEditsNotYetOnTheServer) {
   EXPECT_EQ(digest(*d.ui), server.digest());
 }
 
+TEST_F(SyncClientTest, AnAnswerLostWhileThePageBeforeIsStoredResumesFromThatPage) {
+  put_people(server, 25);
+  Desk d = make_desk("a");
+  ClientOptions small;
+  small.pull_max_rows = 10;
+  SyncClient c(d.sync_replica(), d.engine->transport(), small);
+  // The server builds page 3 (asked for while page 2 is stored), but its answer never arrives.
+  d.transport->add_fault(
+      FakeTransport::Fault{FakeTransport::Fault::When::after, NetFailure::recv, "/v1/pull", /*after=*/2});
+  auto cut = c.pull();
+  ASSERT_FALSE(cut.ok());
+  const auto mid = load_sync_state(d.ui->db());
+  EXPECT_EQ(mid->snapshot.rows_done, 20u) << "pages 1 and 2 stored with their position, page 3 not";
+  EXPECT_EQ(count(*d.ui, "SELECT count(*) FROM participants") + count(*d.ui, "SELECT count(*) FROM bills"), 20);
+
+  server.pulls.clear();
+  auto rest = c.pull();
+  ASSERT_TRUE(rest.ok()) << rest.error().message;
+  EXPECT_EQ(server.pulls.front().snapshot.rows_done, 20u);
+  EXPECT_EQ(rest->upserts, 30u);
+  EXPECT_EQ(digest(*d.ui), server.digest());
+}
+
 TEST_F(SyncClientTest, DuplicateRegistrationIsRepointedToTheCanonicalId) {
   Desk a = make_desk("a");
   Desk b = make_desk("b");

@@ -6,6 +6,7 @@
 // with its cursor.
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -99,7 +100,20 @@ class SyncClient {
   Status probe();
 
  private:
+  // One pull request and its decoded answer, timed where it ran.
+  struct PullExchange {
+    Result<PullResponse> body = PullResponse{};
+    bool answered = false;   // the server answered (body holds the answer or why it is unreadable)
+    std::uint64_t bytes = 0;  // compressed size of the answer
+    std::int64_t sent_at_ms = 0;
+    std::int64_t received_at_ms = 0;
+  };
+
   Headers headers(bool authenticated);
+  // Checks enrollment, points the transport at the device's server and builds the headers.
+  Result<Headers> prepare_call(bool authenticated);
+  // `where`: std::launch::async to fetch while this thread applies the previous page, deferred to fetch on get().
+  std::future<PullExchange> send_pull(const PullRequest& request, std::launch where);
   Result<std::string> call(const std::string& path, const std::string& body, bool authenticated);
   void learn_clock(std::int64_t server_time_ms, std::int64_t sent_at_ms, std::int64_t received_at_ms);
   Status persist_clock(const std::string& newest_hlc);
