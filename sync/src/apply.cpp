@@ -169,11 +169,11 @@ Status apply_snapshot_block(storage::Replica& replica, const EntityDef& def, con
   }
   auto insert = db.prepare(snapshot_insert_sql(def));
   std::uint64_t inserted = 0;
-  std::string first_id;
-  std::string last_id;
+  const std::string* first_id = nullptr;
+  const std::string* last_id = nullptr;
   for (const auto& row : block.rows) {
     observe_hlc(row, counts);
-    if (row.kind != ChangeKind::upsert || mine->count(row.id) != 0) {
+    if (row.kind != ChangeKind::upsert || (!mine->empty() && mine->count(row.id) != 0)) {
       SIMPUL_TRY(apply_row(replica, def, block, row, counts));
       continue;
     }
@@ -203,13 +203,13 @@ Status apply_snapshot_block(storage::Replica& replica, const EntityDef& def, con
     }
     ++counts.upserts;
     ++inserted;
-    if (first_id.empty() || row.id < first_id) first_id = row.id;
-    if (row.id > last_id) last_id = row.id;
+    if (first_id == nullptr || row.id < *first_id) first_id = &row.id;
+    if (last_id == nullptr || row.id > *last_id) last_id = &row.id;
   }
   if (inserted == 0) return {};
   // One entry for the rows inserted here: a record's history finds it by its id within [first_id, last_id].
   return replica.append_audit(storage::Actor::system(), def.entity, "", storage::kBootstrapAuditAction, Fields(),
-                              Fields{{"rows", inserted}, {"first_id", first_id}, {"last_id", last_id}});
+                              Fields{{"rows", inserted}, {"first_id", *first_id}, {"last_id", *last_id}});
 }
 
 }  // namespace
