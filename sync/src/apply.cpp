@@ -197,7 +197,7 @@ Status apply_snapshot_block(storage::Replica& replica, const EntityDef& def, con
     const Status done = insert->exec();
     insert->reset();
     if (!done.ok()) return done;
-    if (db.changes() == 0) {  // already here (e.g. kept through a client reset): diff it row by row
+    if (db.changes() == 0) {  // already here (written on this desk, its ops confirmed): diff it row by row
       SIMPUL_TRY(apply_row(replica, def, block, row, counts));
       continue;
     }
