@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <future>
 #include <map>
+#include <optional>
 
 #include "apply.hpp"
 #include "simpul/storage/outbox.hpp"
@@ -15,6 +16,10 @@
 
 namespace simpul::sync {
 namespace {
+
+// Bootstrap pages that arrive back to back share a transaction up to this many rows or this long.
+constexpr std::uint64_t kGroupRows = 50000;
+constexpr std::int64_t kGroupMs = 500;
 
 std::string host_name() {
   char buf[256] = {0};
@@ -284,6 +289,9 @@ Result<PullReport> SyncClient::pull() {
   // Page n+1, asked for while page n is applied: the server builds it meanwhile. Its request follows from
   // page n's answer alone, so only what this thread commits decides where a later pull resumes.
   std::future<PullExchange> ahead;
+  std::optional<storage::Transaction> tx;  // open only between pages that arrived back to back
+  std::int64_t tx_started_ms = 0;
+  std::uint64_t tx_rows = 0;
   for (;;) {
     const bool bootstrap = state.cursor == 0 || state.snapshot.active;
     report.bootstrap = report.bootstrap || bootstrap;
@@ -292,6 +300,10 @@ Result<PullReport> SyncClient::pull() {
       ahead = send_pull(PullRequest{state.cursor, state.snapshot, page_rows_, page_bytes_}, std::launch::deferred);
     }
     PullExchange answer = ahead.get();
+    if (tx && (!answer.answered || !answer.body.ok() || answer.body->reset_required)) {
+      SIMPUL_TRY(tx->commit());  // the pages applied so far stay, whatever this answer brings
+      tx.reset();
+    }
     if (!answer.answered) {
       const Error& e = answer.body.error();
       if (e.code == "net.timeout" || e.code == "net.timeout_after_send") {
@@ -311,11 +323,11 @@ Result<PullReport> SyncClient::pull() {
       if (reset_done) {
         return make_error(ErrorKind::permanent, "pull.reset_loop", "the server asked for a client reset twice in a row");
       }
-      auto tx = storage::Transaction::begin(db);
-      if (!tx.ok()) return tx.error();
+      auto reset_tx = storage::Transaction::begin(db);
+      if (!reset_tx.ok()) return reset_tx.error();
       SIMPUL_TRY(detail::begin_client_reset(replica_));
       SIMPUL_TRY(persist_clock(""));
-      SIMPUL_TRY(tx->commit());
+      SIMPUL_TRY(reset_tx->commit());
       reset_done = true;
       report.reset = true;
       loaded = load_sync_state(db);
@@ -333,24 +345,36 @@ Result<PullReport> SyncClient::pull() {
       ahead = send_pull(PullRequest{response->cursor, response->snapshot, page_rows_, page_bytes_}, std::launch::async);
     }
 
-    // The page, its cursor and snapshot position commit together or not at all.
-    std::string newest_hlc;
-    {
-      auto tx = storage::Transaction::begin(db);
-      if (!tx.ok()) return tx.error();
-      auto counts = detail::apply_blocks(replica_, response->blocks,
-                                         bootstrap ? detail::PageSource::snapshot : detail::PageSource::log);
-      if (!counts.ok()) return counts.error();
-      SIMPUL_TRY(save_position(db, response->cursor, response->snapshot));
-      if (state.reset_pending && !response->snapshot.active) SIMPUL_TRY(detail::restore_kept_rows(replica_));
-      SIMPUL_TRY(persist_clock(counts->newest_hlc));
-      SIMPUL_TRY(tx->commit());
-      newest_hlc = counts->newest_hlc;
-      report.upserts += counts->upserts;
-      report.removes += counts->removes;
-      report.leaves += counts->leaves;
-      report.aliases += counts->aliases;
+    // The page, its cursor and snapshot position commit together or not at all. While bootstrapping, a page
+    // whose successor has already arrived shares its transaction with it (fewer commits and checkpoints), up
+    // to kGroupRows rows or kGroupMs: the lock is never held while waiting on the network, and a crash loses
+    // only pages that are pulled again from the last committed position.
+    if (!tx) {
+      auto begun = storage::Transaction::begin(db);
+      if (!begun.ok()) return begun.error();
+      tx.emplace(std::move(begun).value());
+      tx_started_ms = replica_.clock().now_ms();
+      tx_rows = 0;
     }
+    auto counts = detail::apply_blocks(replica_, response->blocks,
+                                       bootstrap ? detail::PageSource::snapshot : detail::PageSource::log);
+    if (!counts.ok()) return counts.error();
+    SIMPUL_TRY(save_position(db, response->cursor, response->snapshot));
+    if (state.reset_pending && !response->snapshot.active) SIMPUL_TRY(detail::restore_kept_rows(replica_));
+    SIMPUL_TRY(persist_clock(counts->newest_hlc));
+    tx_rows += counts->upserts + counts->removes + counts->leaves + counts->aliases;
+    const bool next_waiting =
+        ahead.valid() && ahead.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    if (!bootstrap || !next_waiting || tx_rows >= kGroupRows ||
+        replica_.clock().now_ms() - tx_started_ms >= kGroupMs) {
+      SIMPUL_TRY(tx->commit());
+      tx.reset();
+    }
+    const std::string newest_hlc = counts->newest_hlc;
+    report.upserts += counts->upserts;
+    report.removes += counts->removes;
+    report.leaves += counts->leaves;
+    report.aliases += counts->aliases;
     HlcTimestamp seen;
     if (!newest_hlc.empty() && HlcTimestamp::decode(newest_hlc, seen)) {
       replica_.hlc().observe(seen);
