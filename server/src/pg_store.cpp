@@ -421,7 +421,7 @@ class PgReads : public Base {
       row.fields[def.columns[i].name] = column_value(*r, 0, static_cast<int>(i + 1), def.columns[i].type);
     }
     const int x = static_cast<int>(def.columns.size() + 1);
-    row.clocks = clocks_from_json(r->text(0, x));
+    row.clocks = decode_clocks(r->text(0, x));
     row.deleted = r->int64(0, x + 1) != 0;
     row.tx = r->int64(0, x + 2);
     row.hlc = r->text(0, x + 3);
@@ -700,7 +700,7 @@ class PgTx final : public PgReads<StoreTx> {
       auto it = row.fields.find(col.name);
       if (it == row.fields.end()) p.add_null(); else p.add(param_text(col.type, *it));
     }
-    p.add(clocks_to_json(row.clocks)).add(opt_text(row.hlc)).add(static_cast<std::int64_t>(row.deleted ? 1 : 0)).add(row.tx);
+    p.add(encode_clocks(row.clocks)).add(opt_text(row.hlc)).add(static_cast<std::int64_t>(row.deleted ? 1 : 0)).add(row.tx);
     dirty_ = true;
     return done(c().query(sql.upsert, p));
   }

@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,8 +41,10 @@ struct FieldClock {
   std::int64_t tx = 0;
 };
 using FieldClocks = std::map<std::string, FieldClock>;
-std::string clocks_to_json(const FieldClocks& clocks);
-FieldClocks clocks_from_json(const std::string& text);
+// The stored form of a row's clocks (the _clocks column): compact text, see store.cpp. Decoding also reads
+// the JSON form earlier servers wrote, so existing stores need no migration.
+std::string encode_clocks(const FieldClocks& clocks);
+FieldClocks decode_clocks(std::string_view text);
 
 struct StoredRow {
   std::string id;
