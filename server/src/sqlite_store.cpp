@@ -392,20 +392,30 @@ class SqliteReads : public Base {
   Result<std::int64_t> last_tx() override { return meta("last_tx"); }
   Result<std::int64_t> log_floor() override { return meta("log_floor"); }
 
-  Result<std::optional<sync::OpResult>> applied(const std::string& device_id, std::int64_t seq) override {
+  Result<std::map<std::int64_t, sync::OpResult>> applied(const std::string& device_id,
+                                                         const std::vector<std::int64_t>& seqs) override {
+    std::map<std::int64_t, sync::OpResult> out;
+    if (seqs.empty()) return out;
+    std::string list = "[";
+    for (std::size_t i = 0; i < seqs.size(); ++i) list += (i == 0 ? "" : ",") + std::to_string(seqs[i]);
+    list += "]";
     auto st = db().prepare_static(
-        "SELECT verdict, reason, canonical_id, winning FROM applied_ops WHERE device_id = ?1 AND seq = ?2");
-    st->bind_all(device_id, seq);
-    auto r = st->step();
-    if (!r.ok()) return r.error();
-    if (!r.value()) return std::optional<sync::OpResult>{};
-    sync::OpResult res;
-    res.seq = seq;
-    res.verdict = static_cast<sync::Verdict>(st->int64(0));
-    res.reason = st->text(1);
-    res.canonical_id = st->text(2);
-    res.winning = st->text(3);
-    return std::optional<sync::OpResult>{std::move(res)};
+        "SELECT seq, verdict, reason, canonical_id, winning FROM applied_ops "
+        "WHERE device_id = ?1 AND seq IN (SELECT value FROM json_each(?2))");
+    st->bind_all(device_id, list);
+    for (;;) {
+      auto r = st->step();
+      if (!r.ok()) return r.error();
+      if (!r.value()) break;
+      sync::OpResult res;
+      res.seq = st->int64(0);
+      res.verdict = static_cast<sync::Verdict>(st->int64(1));
+      res.reason = st->text(2);
+      res.canonical_id = st->text(3);
+      res.winning = st->text(4);
+      out.emplace(res.seq, std::move(res));
+    }
+    return out;
   }
 
   Result<std::optional<std::string>> alias_of(const std::string& id) override {
@@ -654,12 +664,17 @@ class SqliteTx final : public SqliteReads<StoreTx> {
     return {};
   }
 
-  Status record_applied(const std::string& device_id, std::int64_t seq, const sync::OpResult& r) override {
+  Status record_applied(const std::string& device_id, const std::vector<sync::OpResult>& results) override {
     auto st = db().prepare_static(
         "INSERT INTO applied_ops(device_id, seq, verdict, reason, canonical_id, winning, tx) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    st->bind_all(device_id, seq, static_cast<std::int64_t>(r.verdict), r.reason, r.canonical_id, r.winning, number_);
-    return step_done(st);
+    for (const auto& r : results) {
+      st->bind_all(device_id, r.seq, static_cast<std::int64_t>(r.verdict), r.reason, r.canonical_id, r.winning,
+                   number_);
+      SIMPUL_TRY(st->exec());
+      st->reset();
+    }
+    return {};
   }
 
   Result<bool> add_touch(const std::string& facility, const std::string& participant_id) override {
