@@ -142,17 +142,17 @@ Result<sync::OpResult> OpApplier::apply_one(const sync::WireOp& wire) {
 
 bool OpApplier::merge_into(Op& op, StoredRow& row, bool detect) {
   bool changed = false;
-  const StoredRow before = row;
+  // Each field is read before it is written and visited once, so `row` still holds what was stored.
   for (const auto& [name, value] : op.values.items()) {
     const storage::ColumnDef* col = op.def->column(name);
     if (col == nullptr || col->server_owned) continue;  // server-owned: the device's value is ignored
-    const nlohmann::json& stored = field_or_null(before.fields, name);
+    const nlohmann::json& stored = field_or_null(row.fields, name);
     if (value == stored) continue;
-    auto ck = before.clocks.find(name);
+    auto ck = row.clocks.find(name);
     // Concurrent: another writer changed this field after what the op's author had seen.
-    const bool concurrent = detect && ck != before.clocks.end() && ck->second.device != author_.device_id &&
+    const bool concurrent = detect && ck != row.clocks.end() && ck->second.device != author_.device_id &&
                             ck->second.tx > op.wire->base_cursor;
-    const bool op_wins = ck == before.clocks.end() || newer(op.stamp, ck->second.hlc);
+    const bool op_wins = ck == row.clocks.end() || newer(op.stamp, ck->second.hlc);
     if (op_wins) {
       if (concurrent) {
         conflicts_.push_back({op.def, row.id, name, value_text(value), value_text(stored), op.stamp_text,

@@ -421,7 +421,7 @@ class PgReads : public Base {
       row.fields[def.columns[i].name] = column_value(*r, 0, static_cast<int>(i + 1), def.columns[i].type);
     }
     const int x = static_cast<int>(def.columns.size() + 1);
-    row.clocks = clocks_from_json(r->text(0, x));
+    row.clocks = decode_clocks(r->text(0, x));
     row.deleted = r->int64(0, x + 1) != 0;
     row.tx = r->int64(0, x + 2);
     row.hlc = r->text(0, x + 3);
@@ -499,18 +499,28 @@ class PgReads : public Base {
   Result<std::int64_t> last_tx() override { return meta("last_tx"); }
   Result<std::int64_t> log_floor() override { return meta("log_floor"); }
 
-  Result<std::optional<sync::OpResult>> applied(const std::string& device_id, std::int64_t seq) override {
-    auto r = c().query("SELECT verdict, reason, canonical_id, winning FROM applied_ops WHERE device_id = $1 AND seq = $2",
-                       Params(device_id, seq));
+  Result<std::map<std::int64_t, sync::OpResult>> applied(const std::string& device_id,
+                                                         const std::vector<std::int64_t>& seqs) override {
+    std::map<std::int64_t, sync::OpResult> out;
+    if (seqs.empty()) return out;
+    std::string list = "{";
+    for (std::size_t i = 0; i < seqs.size(); ++i) list += (i == 0 ? "" : ",") + std::to_string(seqs[i]);
+    list += "}";
+    auto r = c().query(
+        "SELECT seq, verdict, reason, canonical_id, winning FROM applied_ops "
+        "WHERE device_id = $1 AND seq = ANY($2::bigint[])",
+        Params(device_id, list));
     if (!r.ok()) return r.error();
-    if (r->rows() == 0) return std::optional<sync::OpResult>{};
-    sync::OpResult res;
-    res.seq = seq;
-    res.verdict = static_cast<sync::Verdict>(r->int64(0, 0));
-    res.reason = r->text(0, 1);
-    res.canonical_id = r->text(0, 2);
-    res.winning = r->text(0, 3);
-    return std::optional<sync::OpResult>{std::move(res)};
+    for (int i = 0; i < r->rows(); ++i) {
+      sync::OpResult res;
+      res.seq = r->int64(i, 0);
+      res.verdict = static_cast<sync::Verdict>(r->int64(i, 1));
+      res.reason = r->text(i, 2);
+      res.canonical_id = r->text(i, 3);
+      res.winning = r->text(i, 4);
+      out.emplace(res.seq, std::move(res));
+    }
+    return out;
   }
 
   Result<std::optional<std::string>> alias_of(const std::string& id) override {
@@ -700,7 +710,7 @@ class PgTx final : public PgReads<StoreTx> {
       auto it = row.fields.find(col.name);
       if (it == row.fields.end()) p.add_null(); else p.add(param_text(col.type, *it));
     }
-    p.add(clocks_to_json(row.clocks)).add(opt_text(row.hlc)).add(static_cast<std::int64_t>(row.deleted ? 1 : 0)).add(row.tx);
+    p.add(encode_clocks(row.clocks)).add(opt_text(row.hlc)).add(static_cast<std::int64_t>(row.deleted ? 1 : 0)).add(row.tx);
     dirty_ = true;
     return done(c().query(sql.upsert, p));
   }
@@ -744,11 +754,25 @@ class PgTx final : public PgReads<StoreTx> {
     return {};
   }
 
-  Status record_applied(const std::string& device_id, std::int64_t seq, const sync::OpResult& r) override {
-    return done(c().query(
-        "INSERT INTO applied_ops(device_id, seq, verdict, reason, canonical_id, winning, tx) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        Params(device_id, seq, static_cast<std::int64_t>(r.verdict), r.reason, r.canonical_id, r.winning, number_)));
+  Status record_applied(const std::string& device_id, const std::vector<sync::OpResult>& results) override {
+    // One statement per batch of answers, as append_changes does: a round trip per op was most of a push.
+    constexpr std::size_t kBatch = 500;
+    for (std::size_t at = 0; at < results.size(); at += kBatch) {
+      const std::size_t end = std::min(results.size(), at + kBatch);
+      std::string sql = "INSERT INTO applied_ops(device_id, seq, verdict, reason, canonical_id, winning, tx) VALUES ";
+      Params p;
+      p.add(device_id).add(number_);
+      for (std::size_t i = at; i < end; ++i) {
+        const auto n = 3 + (i - at) * 5;
+        sql += (i == at ? "" : ", ") + std::string("($1, $") + std::to_string(n) + ", $" + std::to_string(n + 1) +
+               ", $" + std::to_string(n + 2) + ", $" + std::to_string(n + 3) + ", $" + std::to_string(n + 4) + ", $2)";
+        const auto& r = results[i];
+        p.add(r.seq).add(static_cast<std::int64_t>(r.verdict)).add(r.reason).add(r.canonical_id).add(r.winning);
+      }
+      const std::size_t n = end - at;
+      SIMPUL_TRY(done(n == kBatch || n <= 8 ? c().query(sql, p) : c().query_once(sql, p)));
+    }
+    return {};
   }
 
   Result<bool> add_touch(const std::string& facility, const std::string& participant_id) override {

@@ -79,12 +79,13 @@ Result<QueueDay> load_queue_day(StoreRead& read, const std::string& facility, co
 }
 
 Status refresh_queue_state(WriteContext& ctx, const std::string& entry_id) {
-  auto row = ctx.tx().load(entry_def(), entry_id);
-  if (!row.ok()) return row.error();
-  if (!row->has_value() || (*row)->deleted) return {};
+  // Events first: a new entry has none, and then the entry need not be read at all.
   auto events = events_of(ctx.tx(), entry_id);
   if (!events.ok()) return events.error();
   if (events->empty()) return {};
+  auto row = ctx.tx().load(entry_def(), entry_id);
+  if (!row.ok()) return row.error();
+  if (!row->has_value() || (*row)->deleted) return {};
   const std::string state = queue::state_code(queue::replay(*events).state);
   auto stored = (*row)->fields.find("state");
   if (stored != (*row)->fields.end() && *stored == state) return {};

@@ -115,11 +115,20 @@ Status ScopeKeeper::refresh(const EntityDef& def, const std::string& id, int dep
   auto row = ctx_.tx().load(def, id);
   if (!row.ok()) return row.error();
   if (!row->has_value()) return {};
+  auto kept = refresh_row(def, **row, depth);
+  if (!kept.ok()) return kept.error();
+  return {};
+}
+
+Result<std::optional<std::set<std::string>>> ScopeKeeper::refresh_row(const EntityDef& def, const StoredRow& row,
+                                                                      int depth) {
+  using Membership = std::optional<std::set<std::string>>;
   // A deleted participant keeps the scope it had: its tombstone reached those facilities.
-  if ((*row)->deleted && def.entity == "participant") return {};
-  auto want = desired(def, **row);
+  if (row.deleted && def.entity == "participant") return Membership{};
+  auto want = desired(def, row);
   if (!want.ok()) return want.error();
-  return reconcile(def, **row, *want, depth);
+  SIMPUL_TRY(reconcile(def, row, *want, depth));
+  return Membership{std::move(want).value()};
 }
 
 Status ScopeKeeper::cascade(const EntityDef& def, const std::string& id, int depth) {
@@ -157,22 +166,35 @@ Status ScopeKeeper::after_write(const EntityDef& def, const StoredRow& row, cons
     ctx_.log(kSharedScope, e, row.id, kind);
     return {};
   }
+  // `row` is what was just written, so it is refreshed as it is rather than loaded again.
+  std::optional<std::set<std::string>> now;
   if (def.entity == "participant") {
     const std::string kk = text_field(row, "kk_number");
     const std::string old_kk = before != nullptr ? text_field(*before, "kk_number") : std::string();
     const bool family_changed = before == nullptr || row.deleted || old_kk != kk ||
                                 text_field(row, "fktp") != text_field(*before, "fktp");
-    SIMPUL_TRY(refresh(def, row.id, 0));
+    auto kept = refresh_row(def, row, 0);
+    if (!kept.ok()) return kept.error();
     if (family_changed) {
+      // The family's refresh may place this participant again: ask the store below.
       SIMPUL_TRY(refresh_family(kk, 0));
       if (old_kk != kk) SIMPUL_TRY(refresh_family(old_kk, 0));
+    } else {
+      now = std::move(kept).value();
     }
   } else if (!row.deleted) {
-    SIMPUL_TRY(refresh(def, row.id, 0));
+    // The cascade only moves rows below this one, so its membership is what it was brought to.
+    auto kept = refresh_row(def, row, 0);
+    if (!kept.ok()) return kept.error();
+    now = std::move(kept).value();
   }
-  auto facilities = ctx_.tx().scope_of(e, row.id);
-  if (!facilities.ok()) return facilities.error();
-  for (const auto& f : *facilities) ctx_.log(f, e, row.id, kind);
+  if (!now) {
+    auto facilities = ctx_.tx().scope_of(e, row.id);
+    if (!facilities.ok()) return facilities.error();
+    now.emplace(facilities->begin(), facilities->end());
+  }
+  // std::set keeps byte order, as scope_of does: the log order is the same either way.
+  for (const auto& f : *now) ctx_.log(f, e, row.id, kind);
   return {};
 }
 

@@ -8,6 +8,7 @@
 //  * shared reference data (facilities), which every device receives.
 // Membership is materialised per row in the store (row_scope) so pulls, bootstraps and digests are
 // plain indexed scans; this file keeps it current and logs upsert/leave entries when it changes.
+#include <optional>
 #include <set>
 #include <string>
 
@@ -41,6 +42,8 @@ class ScopeKeeper {
   // Brings one row's membership to `want`; logs upsert/leave; cascades to dependent rows if it changed.
   Status reconcile(const EntityDef& def, const StoredRow& row, const std::set<std::string>& want, int depth);
   Status refresh(const EntityDef& def, const std::string& id, int depth);
+  // Refreshes a row already in hand; its membership afterwards (nullopt when it was left as it was).
+  Result<std::optional<std::set<std::string>>> refresh_row(const EntityDef& def, const StoredRow& row, int depth);
   Status refresh_family(const std::string& kk_number, int depth);
   Status cascade(const EntityDef& def, const std::string& id, int depth);
 

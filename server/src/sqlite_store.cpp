@@ -18,6 +18,7 @@ using storage::CachedStatement;
 using storage::ColumnType;
 using storage::Database;
 using storage::Statement;
+using storage::StaticSql;
 using storage::Transaction;
 
 // "SIMP" in PRAGMA application_id: a replica file or a stranger's database is refused.
@@ -33,7 +34,7 @@ const char* sql_type(ColumnType t) {
 }
 
 // The server's entity tables: the replica's tables and columns, plus
-//   _clocks  JSON {field: {h: hlc, d: device, t: tx}}   (field-level merge and conflict detection)
+//   _clocks  per-field clocks, encode_clocks() (field-level merge and conflict detection)
 //   _hlc     newest field timestamp                      (sent with the row on pull)
 //   _deleted 0 live, 1 tombstone, 2 tombstone whose content was compacted away
 //   _tx      last transaction that changed the content
@@ -151,6 +152,7 @@ struct EntitySql {
   std::string scan_all;     // ?1 after ?2 limit
   std::string count_scoped;
   std::string count_all;
+  std::vector<std::string> ids_by_column;  // per column: SELECT id ... WHERE column = ?1 ORDER BY id
   std::size_t extra = 0;  // index of _clocks in select_row
 };
 
@@ -187,6 +189,9 @@ const std::vector<EntitySql>& entity_sql() {
       s.count_scoped = "SELECT count(*) FROM row_scope s JOIN " + def.table +
                        " t ON t.id = s.id WHERE s.facility = ?1 AND s.entity = ?2 AND t._deleted = 0";
       s.count_all = "SELECT count(*) FROM " + def.table + " WHERE _deleted = 0";
+      for (const auto& c : def.columns) {
+        s.ids_by_column.push_back("SELECT id FROM " + def.table + " WHERE " + c.name + " = ?1 ORDER BY id");
+      }
       out.push_back(std::move(s));
     }
     return out;
@@ -295,7 +300,7 @@ class SqliteReads : public Base {
 
   Result<std::optional<StoredRow>> load(const EntityDef& def, const std::string& id) override {
     const auto& sql = entity_sql()[sync::entity_index(def)];
-    auto st = db().prepare(sql.select_row);
+    auto st = db().prepare_static(StaticSql::kept(sql.select_row));
     st->bind(1, id);
     auto r = st->step();
     if (!r.ok()) return r.error();
@@ -306,7 +311,7 @@ class SqliteReads : public Base {
       row.fields[def.columns[i].name] = storage::column_json(*st, static_cast<int>(i + 1));
     }
     const int x = static_cast<int>(sql.extra);
-    row.clocks = clocks_from_json(st->text(x));
+    row.clocks = decode_clocks(st->text(x));
     row.deleted = st->int64(x + 1) != 0;
     row.tx = st->int64(x + 2);
     row.hlc = st->text(x + 3);
@@ -315,14 +320,16 @@ class SqliteReads : public Base {
 
   Result<std::vector<std::string>> find_ids(const EntityDef& def, const std::string& column,
                                             const std::string& value) override {
-    if (def.column(column) == nullptr) std::abort();  // a bug in the caller, not input
-    auto st = db().prepare("SELECT id FROM " + def.table + " WHERE " + column + " = ?1 ORDER BY id");
+    const storage::ColumnDef* col = def.column(column);
+    if (col == nullptr) std::abort();  // a bug in the caller, not input
+    const auto& sql = entity_sql()[sync::entity_index(def)].ids_by_column;
+    auto st = db().prepare_static(StaticSql::kept(sql[static_cast<std::size_t>(col - def.columns.data())]));
     st->bind(1, value);
     return ids(st);
   }
 
   Result<std::vector<std::string>> scope_of(std::uint32_t entity, const std::string& id) override {
-    auto st = db().prepare("SELECT facility FROM row_scope WHERE entity = ?1 AND id = ?2 ORDER BY facility");
+    auto st = db().prepare_static("SELECT facility FROM row_scope WHERE entity = ?1 AND id = ?2 ORDER BY facility");
     st->bind_all(static_cast<std::int64_t>(entity), id);
     return ids(st);
   }
@@ -331,7 +338,7 @@ class SqliteReads : public Base {
                                     const std::string& after_id, std::size_t limit) override {
     const auto& def = def_at(entity);
     const auto& sql = entity_sql()[entity];
-    auto st = db().prepare(facility ? sql.scan_scoped : sql.scan_all);
+    auto st = db().prepare_static(StaticSql::kept(facility ? sql.scan_scoped : sql.scan_all));
     const auto lim = static_cast<std::int64_t>(limit);
     if (facility) st->bind_all(*facility, static_cast<std::int64_t>(entity), after_id, lim);
     else st->bind_all(after_id, lim);
@@ -347,7 +354,7 @@ class SqliteReads : public Base {
 
   Result<std::uint64_t> count_live(std::uint32_t entity, const std::optional<std::string>& facility) override {
     const auto& sql = entity_sql()[entity];
-    auto st = db().prepare(facility ? sql.count_scoped : sql.count_all);
+    auto st = db().prepare_static(StaticSql::kept(facility ? sql.count_scoped : sql.count_all));
     if (facility) st->bind_all(*facility, static_cast<std::int64_t>(entity));
     auto n = single_int(st);
     if (!n.ok()) return n.error();
@@ -357,7 +364,7 @@ class SqliteReads : public Base {
   Result<std::optional<ScanRow>> load_wire(std::uint32_t entity, const std::string& id) override {
     const auto& def = def_at(entity);
     const auto& sql = entity_sql()[entity];
-    auto st = db().prepare(sql.select_row);
+    auto st = db().prepare_static(StaticSql::kept(sql.select_row));
     st->bind(1, id);
     auto r = st->step();
     if (!r.ok()) return r.error();
@@ -385,43 +392,53 @@ class SqliteReads : public Base {
   Result<std::int64_t> last_tx() override { return meta("last_tx"); }
   Result<std::int64_t> log_floor() override { return meta("log_floor"); }
 
-  Result<std::optional<sync::OpResult>> applied(const std::string& device_id, std::int64_t seq) override {
-    auto st = db().prepare(
-        "SELECT verdict, reason, canonical_id, winning FROM applied_ops WHERE device_id = ?1 AND seq = ?2");
-    st->bind_all(device_id, seq);
-    auto r = st->step();
-    if (!r.ok()) return r.error();
-    if (!r.value()) return std::optional<sync::OpResult>{};
-    sync::OpResult res;
-    res.seq = seq;
-    res.verdict = static_cast<sync::Verdict>(st->int64(0));
-    res.reason = st->text(1);
-    res.canonical_id = st->text(2);
-    res.winning = st->text(3);
-    return std::optional<sync::OpResult>{std::move(res)};
+  Result<std::map<std::int64_t, sync::OpResult>> applied(const std::string& device_id,
+                                                         const std::vector<std::int64_t>& seqs) override {
+    std::map<std::int64_t, sync::OpResult> out;
+    if (seqs.empty()) return out;
+    std::string list = "[";
+    for (std::size_t i = 0; i < seqs.size(); ++i) list += (i == 0 ? "" : ",") + std::to_string(seqs[i]);
+    list += "]";
+    auto st = db().prepare_static(
+        "SELECT seq, verdict, reason, canonical_id, winning FROM applied_ops "
+        "WHERE device_id = ?1 AND seq IN (SELECT value FROM json_each(?2))");
+    st->bind_all(device_id, list);
+    for (;;) {
+      auto r = st->step();
+      if (!r.ok()) return r.error();
+      if (!r.value()) break;
+      sync::OpResult res;
+      res.seq = st->int64(0);
+      res.verdict = static_cast<sync::Verdict>(st->int64(1));
+      res.reason = st->text(2);
+      res.canonical_id = st->text(3);
+      res.winning = st->text(4);
+      out.emplace(res.seq, std::move(res));
+    }
+    return out;
   }
 
   Result<std::optional<std::string>> alias_of(const std::string& id) override {
-    auto st = db().prepare("SELECT canonical_id FROM aliases WHERE alias_id = ?1");
+    auto st = db().prepare_static("SELECT canonical_id FROM aliases WHERE alias_id = ?1");
     st->bind(1, id);
     return opt_text(st);
   }
 
   Result<std::vector<std::string>> touching_facilities(const std::string& participant_id) override {
-    auto st = db().prepare("SELECT facility FROM touches WHERE participant_id = ?1 ORDER BY facility");
+    auto st = db().prepare_static("SELECT facility FROM touches WHERE participant_id = ?1 ORDER BY facility");
     st->bind(1, participant_id);
     return ids(st);
   }
 
   Result<std::optional<std::string>> participant_by_nik(const std::string& nik, const std::string& except) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "SELECT id FROM participants WHERE nik = ?1 AND id != ?2 AND _deleted = 0 ORDER BY rowid LIMIT 1");
     st->bind_all(nik, except);
     return opt_text(st);
   }
 
   Result<std::optional<CivilPerson>> civil_person(const std::string& nik) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "SELECT nik, name, birth_date, sex, kk_number, relation, street, rt, rw, village_code, postal_code, in_jkn "
         "FROM civil_registry WHERE nik = ?1");
     st->bind(1, nik);
@@ -455,7 +472,7 @@ class SqliteReads : public Base {
   }
 
   Result<std::vector<FacilitySummary>> facility_summaries() override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "SELECT f.id, f.name, f.type, (SELECT count(*) FROM participants p WHERE p.fktp = f.id AND p._deleted = 0) "
         "FROM facilities f WHERE f._deleted = 0 ORDER BY f.id");
     std::vector<FacilitySummary> out;
@@ -483,7 +500,7 @@ class SqliteReads : public Base {
   }
 
   Result<std::optional<JknCredential>> jkn_credential(const std::string& facility) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "SELECT facility, username, password_hash, updated_at_ms FROM jkn_credentials WHERE facility = ?1");
     st->bind(1, facility);
     auto r = st->step();
@@ -493,7 +510,7 @@ class SqliteReads : public Base {
   }
 
   Result<std::optional<JknToken>> jkn_token(const std::string& token_hash) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "SELECT token_hash, facility, username, created_at_ms, expires_at_ms FROM jkn_tokens WHERE token_hash = ?1");
     st->bind(1, token_hash);
     auto r = st->step();
@@ -503,7 +520,7 @@ class SqliteReads : public Base {
   }
 
   Result<std::optional<JknPatient>> jkn_patient(const std::string& facility, const std::string& card_number) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "SELECT facility, card_number, norm, participant_id, data, created_at_ms FROM jkn_patients "
         "WHERE facility = ?1 AND card_number = ?2");
     st->bind_all(facility, card_number);
@@ -520,7 +537,7 @@ class SqliteReads : public Base {
   // (seq, entry) for one facility value, in log order.
   Result<LogRange> log_range(const std::string& facility, std::int64_t after_tx,
                                                                    std::int64_t through_tx, std::size_t limit) {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "SELECT seq, tx, entity, id, kind, canonical_id FROM change_log "
         "WHERE facility = ?1 AND tx > ?2 AND tx <= ?3 ORDER BY tx, seq LIMIT ?4");
     st->bind_all(facility, after_tx, through_tx, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
@@ -542,7 +559,7 @@ class SqliteReads : public Base {
   }
 
   Result<std::int64_t> meta(const char* key) {
-    auto st = db().prepare("SELECT value FROM server_meta WHERE key = ?1");
+    auto st = db().prepare_static("SELECT value FROM server_meta WHERE key = ?1");
     st->bind(1, key);
     return single_int(st);
   }
@@ -602,7 +619,7 @@ class SqliteTx final : public SqliteReads<StoreTx> {
 
   Status write(const EntityDef& def, const StoredRow& row) override {
     const auto& sql = entity_sql()[sync::entity_index(def)];
-    auto st = db().prepare(sql.upsert);
+    auto st = db().prepare_static(StaticSql::kept(sql.upsert));
     st->bind(1, row.id);
     for (std::size_t i = 0; i < def.columns.size(); ++i) {
       const int index = static_cast<int>(i + 2);
@@ -610,7 +627,7 @@ class SqliteTx final : public SqliteReads<StoreTx> {
       if (it == row.fields.end()) st->bind_null(index); else storage::bind_field(*st, index, *it);
     }
     const int n = static_cast<int>(def.columns.size() + 1);
-    st->bind(n + 1, clocks_to_json(row.clocks));
+    st->bind(n + 1, encode_clocks(row.clocks));
     if (row.hlc.empty()) st->bind_null(n + 2); else st->bind(n + 2, row.hlc);
     st->bind(n + 3, static_cast<std::int64_t>(row.deleted ? 1 : 0));
     st->bind(n + 4, row.tx);
@@ -619,14 +636,14 @@ class SqliteTx final : public SqliteReads<StoreTx> {
   }
 
   Status add_scope(std::uint32_t entity, const std::string& id, const std::string& facility) override {
-    auto st = db().prepare("INSERT OR IGNORE INTO row_scope(facility, entity, id) VALUES (?1, ?2, ?3)");
+    auto st = db().prepare_static("INSERT OR IGNORE INTO row_scope(facility, entity, id) VALUES (?1, ?2, ?3)");
     st->bind_all(facility, static_cast<std::int64_t>(entity), id);
     dirty_ = true;
     return step_done(st);
   }
 
   Status remove_scope(std::uint32_t entity, const std::string& id, const std::string& facility) override {
-    auto st = db().prepare("DELETE FROM row_scope WHERE facility = ?1 AND entity = ?2 AND id = ?3");
+    auto st = db().prepare_static("DELETE FROM row_scope WHERE facility = ?1 AND entity = ?2 AND id = ?3");
     st->bind_all(facility, static_cast<std::int64_t>(entity), id);
     dirty_ = true;
     return step_done(st);
@@ -634,7 +651,7 @@ class SqliteTx final : public SqliteReads<StoreTx> {
 
   Status append_changes(const std::vector<ChangeEntry>& entries) override {
     if (entries.empty()) return {};
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "INSERT INTO change_log(tx, facility, entity, id, kind, canonical_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (const auto& e : entries) {
       st->bind_all(number_, e.facility, static_cast<std::int64_t>(e.entity), e.id,
@@ -647,30 +664,35 @@ class SqliteTx final : public SqliteReads<StoreTx> {
     return {};
   }
 
-  Status record_applied(const std::string& device_id, std::int64_t seq, const sync::OpResult& r) override {
-    auto st = db().prepare(
+  Status record_applied(const std::string& device_id, const std::vector<sync::OpResult>& results) override {
+    auto st = db().prepare_static(
         "INSERT INTO applied_ops(device_id, seq, verdict, reason, canonical_id, winning, tx) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    st->bind_all(device_id, seq, static_cast<std::int64_t>(r.verdict), r.reason, r.canonical_id, r.winning, number_);
-    return step_done(st);
+    for (const auto& r : results) {
+      st->bind_all(device_id, r.seq, static_cast<std::int64_t>(r.verdict), r.reason, r.canonical_id, r.winning,
+                   number_);
+      SIMPUL_TRY(st->exec());
+      st->reset();
+    }
+    return {};
   }
 
   Result<bool> add_touch(const std::string& facility, const std::string& participant_id) override {
-    auto st = db().prepare("INSERT OR IGNORE INTO touches(participant_id, facility) VALUES (?1, ?2)");
+    auto st = db().prepare_static("INSERT OR IGNORE INTO touches(participant_id, facility) VALUES (?1, ?2)");
     st->bind_all(participant_id, facility);
     SIMPUL_TRY(st->exec());
     return db().changes() > 0;
   }
 
   Status add_alias(const std::string& alias_id, const std::string& canonical_id) override {
-    auto st = db().prepare("INSERT OR REPLACE INTO aliases(alias_id, canonical_id, tx) VALUES (?1, ?2, ?3)");
+    auto st = db().prepare_static("INSERT OR REPLACE INTO aliases(alias_id, canonical_id, tx) VALUES (?1, ?2, ?3)");
     st->bind_all(alias_id, canonical_id, number_);
     dirty_ = true;
     return step_done(st);
   }
 
   Result<std::int64_t> next_counter(const std::string& name, std::int64_t floor) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "INSERT INTO counters(name, value) VALUES (?1, ?2) "
         "ON CONFLICT(name) DO UPDATE SET value = max(value + 1, ?2) RETURNING value");
     st->bind_all(name, floor);
@@ -681,12 +703,16 @@ class SqliteTx final : public SqliteReads<StoreTx> {
     return v;
   }
 
-  Status savepoint() override { return db().exec("SAVEPOINT op"); }
-  Status release_savepoint() override { return db().exec("RELEASE op"); }
-  Status rollback_to_savepoint() override { return db().exec("ROLLBACK TO op; RELEASE op"); }
+  // Cached statements: sqlite3_exec would parse the text again for every op.
+  Status savepoint() override { return run("SAVEPOINT op"); }
+  Status release_savepoint() override { return run("RELEASE op"); }
+  Status rollback_to_savepoint() override {
+    SIMPUL_TRY(run("ROLLBACK TO op"));
+    return run("RELEASE op");
+  }
 
   Status put_device(const DeviceRecord& d) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "INSERT INTO devices(device_id, facility, install_id, name, token_hash, created_at_ms, revoked_at_ms, "
         "last_seen_ms, last_cursor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(device_id) DO UPDATE SET "
         "facility = excluded.facility, install_id = excluded.install_id, name = excluded.name, "
@@ -698,7 +724,7 @@ class SqliteTx final : public SqliteReads<StoreTx> {
   }
 
   Status put_enroll_code(const EnrollCode& c) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "INSERT OR REPLACE INTO enroll_codes(code_hash, facility, created_at_ms, expires_at_ms, used_at_ms, device_id) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     st->bind_all(c.code_hash, c.facility, c.created_at_ms, c.expires_at_ms, c.used_at_ms);
@@ -707,7 +733,7 @@ class SqliteTx final : public SqliteReads<StoreTx> {
   }
 
   Result<std::optional<EnrollCode>> enroll_code(const std::string& code_hash) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "SELECT code_hash, facility, created_at_ms, expires_at_ms, used_at_ms, device_id FROM enroll_codes "
         "WHERE code_hash = ?1");
     st->bind(1, code_hash);
@@ -725,7 +751,7 @@ class SqliteTx final : public SqliteReads<StoreTx> {
   }
 
   Status put_civil_person(const CivilPerson& p) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "INSERT OR REPLACE INTO civil_registry(nik, name, birth_date, sex, kk_number, relation, street, rt, rw, "
         "village_code, postal_code, in_jkn) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     st->bind_all(p.nik, p.name, p.birth_date, p.sex, p.kk_number, p.relation, p.street, p.rt, p.rw, p.village_code,
@@ -734,30 +760,30 @@ class SqliteTx final : public SqliteReads<StoreTx> {
   }
 
   Status touch_device(const std::string& device_id, std::int64_t seen_ms, std::int64_t cursor) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "UPDATE devices SET last_seen_ms = ?2, last_cursor = max(last_cursor, ?3) WHERE device_id = ?1");
     st->bind_all(device_id, seen_ms, cursor);
     return step_done(st);
   }
 
   Status put_jkn_credential(const JknCredential& c) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "INSERT INTO jkn_credentials(facility, username, password_hash, updated_at_ms) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT(facility) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash, "
         "updated_at_ms = excluded.updated_at_ms");
     st->bind_all(c.facility, c.username, c.password_hash, c.updated_at_ms);
     SIMPUL_TRY(step_done(st));
     // New credentials end every session opened with the old ones.
-    auto drop = db().prepare("DELETE FROM jkn_tokens WHERE facility = ?1");
+    auto drop = db().prepare_static("DELETE FROM jkn_tokens WHERE facility = ?1");
     drop->bind(1, c.facility);
     return step_done(drop);
   }
 
   Status put_jkn_token(const JknToken& t, std::int64_t now_ms) override {
-    auto purge = db().prepare("DELETE FROM jkn_tokens WHERE expires_at_ms <= ?1");
+    auto purge = db().prepare_static("DELETE FROM jkn_tokens WHERE expires_at_ms <= ?1");
     purge->bind(1, now_ms);
     SIMPUL_TRY(step_done(purge));
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "INSERT INTO jkn_tokens(token_hash, facility, username, created_at_ms, expires_at_ms) "
         "VALUES (?1, ?2, ?3, ?4, ?5)");
     st->bind_all(t.token_hash, t.facility, t.username, t.created_at_ms, t.expires_at_ms);
@@ -765,7 +791,7 @@ class SqliteTx final : public SqliteReads<StoreTx> {
   }
 
   Status put_jkn_patient(const JknPatient& p) override {
-    auto st = db().prepare(
+    auto st = db().prepare_static(
         "INSERT INTO jkn_patients(facility, card_number, norm, participant_id, data, created_at_ms) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(facility, card_number) DO UPDATE SET "
         "participant_id = excluded.participant_id, data = excluded.data");
@@ -778,13 +804,13 @@ class SqliteTx final : public SqliteReads<StoreTx> {
     auto floor = meta("log_floor");
     if (!floor.ok()) return floor.error();
     counts.log_floor = *floor;
-    auto newest = db().prepare("SELECT max(tx) FROM tx_log WHERE at_ms < ?1");
+    auto newest = db().prepare_static("SELECT max(tx) FROM tx_log WHERE at_ms < ?1");
     newest->bind(1, before_ms);
     auto cut = single_int(newest);
     if (!cut.ok()) return cut.error();
     if (*cut <= *floor) return counts;
     {
-      auto del = db().prepare("DELETE FROM change_log WHERE tx <= ?1");
+      auto del = db().prepare_static("DELETE FROM change_log WHERE tx <= ?1");
       del->bind(1, *cut);
       SIMPUL_TRY(del->exec());
       counts.log_entries = db().changes();
@@ -799,10 +825,10 @@ class SqliteTx final : public SqliteReads<StoreTx> {
       counts.tombstones += db().changes();
     }
     {
-      auto del = db().prepare("DELETE FROM tx_log WHERE tx < ?1");
+      auto del = db().prepare_static("DELETE FROM tx_log WHERE tx < ?1");
       del->bind(1, *cut);
       SIMPUL_TRY(del->exec());
-      auto up = db().prepare("UPDATE server_meta SET value = ?1 WHERE key = 'log_floor'");
+      auto up = db().prepare_static("UPDATE server_meta SET value = ?1 WHERE key = 'log_floor'");
       up->bind(1, *cut);
       SIMPUL_TRY(up->exec());
     }
@@ -814,10 +840,10 @@ class SqliteTx final : public SqliteReads<StoreTx> {
     if (dirty_) {
       // The number was taken as last_tx + 1 under BEGIN IMMEDIATE: no other writer can run until this
       // commits, so numbers are assigned in commit order. (PostgreSQL: see store.hpp.)
-      auto meta_up = db().prepare("UPDATE server_meta SET value = ?1 WHERE key = 'last_tx'");
+      auto meta_up = db().prepare_static("UPDATE server_meta SET value = ?1 WHERE key = 'last_tx'");
       meta_up->bind(1, number_);
       SIMPUL_TRY(meta_up->exec());
-      auto log = db().prepare("INSERT INTO tx_log(tx, at_ms) VALUES (?1, ?2)");
+      auto log = db().prepare_static("INSERT INTO tx_log(tx, at_ms) VALUES (?1, ?2)");
       log->bind_all(number_, now_ms_);
       SIMPUL_TRY(log->exec());
     }
@@ -825,6 +851,11 @@ class SqliteTx final : public SqliteReads<StoreTx> {
   }
 
  private:
+  Status run(StaticSql sql) {
+    auto st = db().prepare_static(sql);
+    return st->exec();
+  }
+
   Transaction tx_;
   std::int64_t number_;
   std::int64_t now_ms_;
@@ -836,7 +867,7 @@ Result<std::unique_ptr<StoreTx>> SqliteStore::write(std::int64_t now_ms) {
   if (!lease.ok()) return lease.error();
   auto tx = Transaction::begin(*lease->db, Transaction::Mode::immediate);
   if (!tx.ok()) return tx.error();
-  auto last = lease->db->prepare("SELECT value FROM server_meta WHERE key = 'last_tx'");
+  auto last = lease->db->prepare_static("SELECT value FROM server_meta WHERE key = 'last_tx'");
   auto n = single_int(last);
   if (!n.ok()) return n.error();
   const std::int64_t number = *n + 1;
@@ -850,7 +881,7 @@ Result<std::unique_ptr<StoreRead>> SqliteStore::read() {
   auto tx = Transaction::begin(*lease->db, Transaction::Mode::deferred);
   if (!tx.ok()) return tx.error();
   // A deferred transaction takes its snapshot at the first read: take it now.
-  auto pin = lease->db->prepare("SELECT value FROM server_meta WHERE key = 'last_tx'");
+  auto pin = lease->db->prepare_static("SELECT value FROM server_meta WHERE key = 'last_tx'");
   auto r = pin->step();
   if (!r.ok()) return r.error();
   return std::unique_ptr<StoreRead>(new SqliteRead(std::move(lease).value(), std::move(tx).value()));

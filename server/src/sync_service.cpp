@@ -265,12 +265,25 @@ Result<sync::PushResponse> SyncService::push(const AuthedDevice& device, const s
   PushStats local;
   sync::PushResponse resp;
   resp.results.reserve(req.ops.size());
+  std::vector<std::int64_t> seqs;
+  seqs.reserve(req.ops.size());
+  for (const auto& op : req.ops) seqs.push_back(op.seq);
+  auto earlier = t.applied(device.device_id, seqs);
+  if (!earlier.ok()) return earlier.error();
+  // This request's answers, recorded together at the end; a seq sent twice in it finds its first answer here.
+  std::vector<sync::OpResult> answers;
+  answers.reserve(req.ops.size());
+  std::map<std::int64_t, std::size_t> answer_of;
   for (const auto& op : req.ops) {
-    auto prev = t.applied(device.device_id, op.seq);
-    if (!prev.ok()) return prev.error();
-    if (prev->has_value()) {
+    const sync::OpResult* prev = nullptr;
+    if (auto it = earlier->find(op.seq); it != earlier->end()) {
+      prev = &it->second;
+    } else if (auto mine = answer_of.find(op.seq); mine != answer_of.end()) {
+      prev = &answers[mine->second];
+    }
+    if (prev != nullptr) {
       // Applied before (the answer was lost): the same answer again, and nothing re-applied.
-      sync::OpResult r = **prev;
+      sync::OpResult r = *prev;
       if (r.verdict == sync::Verdict::rejected) {
         ++local.rejected;
       } else {
@@ -290,7 +303,9 @@ Result<sync::PushResponse> SyncService::push(const AuthedDevice& device, const s
     } else {
       SIMPUL_TRY(t.release_savepoint());
     }
-    SIMPUL_TRY(t.record_applied(device.device_id, op.seq, *r));
+    r->seq = op.seq;
+    answer_of.emplace(op.seq, answers.size());
+    answers.push_back(*r);
     switch (r->verdict) {
       case sync::Verdict::applied: ++local.applied; break;
       case sync::Verdict::duplicate: ++local.duplicate; break;
@@ -299,6 +314,7 @@ Result<sync::PushResponse> SyncService::push(const AuthedDevice& device, const s
     }
     resp.results.push_back(std::move(r).value());
   }
+  SIMPUL_TRY(t.record_applied(device.device_id, answers));
   SIMPUL_TRY(ctx.flush());
   SIMPUL_TRY(t.touch_device(device.device_id, now, 0));
   SIMPUL_TRY(t.commit());

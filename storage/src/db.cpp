@@ -149,23 +149,27 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opti
   return db;
 }
 
-Database::Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)), cache_(std::move(o.cache_)) {
+Database::Database(Database&& o) noexcept
+    : db_(o.db_), path_(std::move(o.path_)), cache_(std::move(o.cache_)), by_address_(std::move(o.by_address_)) {
   o.db_ = nullptr;
 }
 
 Database& Database::operator=(Database&& o) noexcept {
   if (this != &o) {
+    by_address_.clear();
     cache_.clear();
     sqlite3_close_v2(db_);
     db_ = o.db_;
     path_ = std::move(o.path_);
     cache_ = std::move(o.cache_);
+    by_address_ = std::move(o.by_address_);
     o.db_ = nullptr;
   }
   return *this;
 }
 
 Database::~Database() {
+  by_address_.clear();
   cache_.clear();  // finalize statements before closing
   sqlite3_close_v2(db_);
 }
@@ -203,6 +207,15 @@ CachedStatement Database::prepare(const std::string& sql) {
     it = cache_.emplace(sql, std::make_unique<Statement>(db_, stmt)).first;
   }
   return CachedStatement(it->second.get());
+}
+
+CachedStatement Database::prepare_static(StaticSql sql) {
+  auto it = by_address_.find(sql.data());
+  if (it == by_address_.end()) {
+    CachedStatement st = prepare(std::string(sql.data(), sql.size()));
+    it = by_address_.emplace(sql.data(), &*st).first;
+  }
+  return CachedStatement(it->second);
 }
 
 Result<std::optional<std::int64_t>> Database::query_int(const std::string& sql) {

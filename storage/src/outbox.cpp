@@ -24,6 +24,17 @@ OutboxOp read_op(const Statement& st) {
   return op;
 }
 
+// The seqs as one JSON array bound to a single statement (json_each): a push batch is up to 1000 ops, and
+// one statement per op was about half of the desk's CPU time in a push.
+std::string seq_array(const std::vector<std::int64_t>& seqs) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < seqs.size(); ++i) {
+    if (i != 0) out += ',';
+    out += std::to_string(seqs[i]);
+  }
+  return out + "]";
+}
+
 }  // namespace
 
 Result<std::vector<OutboxOp>> Outbox::next_batch(std::size_t max_ops, std::size_t max_bytes) {
@@ -44,13 +55,22 @@ Result<std::vector<OutboxOp>> Outbox::next_batch(std::size_t max_ops, std::size_
 }
 
 Status Outbox::mark_sent(const std::vector<std::int64_t>& seqs) {
-  auto st = db_.prepare(
+  if (seqs.empty()) return {};
+  auto st = db_.prepare_static(
       "UPDATE outbox SET state = CASE WHEN state = 'pending' THEN 'sent' ELSE state END, attempts = attempts + 1 "
-      "WHERE seq = ?1");
-  for (auto seq : seqs) {
-    st->bind(1, seq);
-    SIMPUL_TRY(st->exec());
-    st->reset();
+      "WHERE seq IN (SELECT value FROM json_each(?1))");
+  st->bind(1, seq_array(seqs));
+  return st->exec();
+}
+
+Status Outbox::confirm(const std::vector<std::int64_t>& seqs, const std::string& result) {
+  if (seqs.empty()) return {};
+  auto st = db_.prepare_static(
+      "UPDATE outbox SET state = 'confirmed', result = ?2, reason = '' WHERE seq IN (SELECT value FROM json_each(?1))");
+  st->bind_all(seq_array(seqs), result);
+  SIMPUL_TRY(st->exec());
+  if (static_cast<std::size_t>(db_.changes()) != seqs.size()) {
+    return make_error(ErrorKind::not_found, "outbox.not_found", "an op to confirm is not in the outbox");
   }
   return {};
 }

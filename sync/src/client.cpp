@@ -224,6 +224,7 @@ Result<PushReport> SyncClient::push() {
     if (!tx.ok()) return tx.error();
     std::int64_t answered = 0;
     std::vector<std::pair<const storage::OutboxOp*, std::string>> aliases;
+    std::map<std::string, std::vector<std::int64_t>> confirmed;  // by verdict: one statement each
     PushReport delta;
     for (const auto& result : response->results) {
       auto it = by_seq.find(result.seq);
@@ -248,8 +249,9 @@ Result<PushReport> SyncClient::push() {
           continue;
         }
       }
-      SIMPUL_TRY(outbox.confirm(op.seq, verdict_name(result.verdict)));
+      confirmed[verdict_name(result.verdict)].push_back(op.seq);
     }
+    for (const auto& [verdict, confirmed_seqs] : confirmed) SIMPUL_TRY(outbox.confirm(confirmed_seqs, verdict));
     for (const auto& [op, canonical] : aliases) {
       if (const auto* def = storage::find_entity(op->entity)) {
         SIMPUL_TRY(detail::repoint_alias(replica_, *def, op->entity_id, canonical));

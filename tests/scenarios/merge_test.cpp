@@ -72,7 +72,7 @@ void race(World& world, Desk& earlier, Desk& later, bool earlier_pushes_first, c
   ASSERT_TRUE(first.sync().ok());
   EXPECT_EQ(server_value(world, "participant", who, field), theirs)
       << "the earlier edit won; field clocks on the server: "
-      << server::clocks_to_json(world.admin().row("participant", who).value_or(server::StoredRow{}).clocks)
+      << server::encode_clocks(world.admin().row("participant", who).value_or(server::StoredRow{}).clocks)
       << "; outbox hlc of "
       << earlier.name() << ": " << earlier.outbox().back().hlc << ", of " << later.name() << ": "
       << later.outbox().back().hlc;

@@ -123,5 +123,88 @@ TEST(ServerStore, AnOlderDatabaseGetsNewEntityColumnsOnOpen) {
   EXPECT_TRUE(scan.ok());
 }
 
+TEST(ServerClocks, CompactFormRoundTripsSharedAndDistinctClocks) {
+  FieldClocks clocks;
+  clocks["name"] = FieldClock{"0000001733000000-00001-desk-a", "d1", 7};
+  clocks["phone"] = FieldClock{"0000001733000000-00001-desk-a", "d1", 7};
+  clocks["status"] = FieldClock{"0000001733000005-00000-server", "server", 9};
+  clocks["_deleted"] = FieldClock{"0000001733000009-00002-desk-b", "d2", 12};
+  const std::string text = encode_clocks(clocks);
+  EXPECT_EQ(text.front(), '~');
+  const FieldClocks back = decode_clocks(text);
+  ASSERT_EQ(back.size(), clocks.size());
+  for (const auto& [field, c] : clocks) {
+    ASSERT_EQ(back.count(field), 1u) << field;
+    EXPECT_EQ(back.at(field).hlc, c.hlc);
+    EXPECT_EQ(back.at(field).device, c.device);
+    EXPECT_EQ(back.at(field).tx, c.tx);
+  }
+  EXPECT_TRUE(decode_clocks(encode_clocks({})).empty());
+}
+
+TEST(ServerClocks, CompactFormKeepsAnyByteADeviceSent) {
+  // A timestamp's node comes from the device: separators of the encoding must survive inside it.
+  FieldClocks clocks;
+  clocks["name"] = FieldClock{"0000000000000001-00000-a:b;c=d,e~\"\x1f\n12:", "dev;1=2", 3};
+  clocks["nik"] = FieldClock{"", "", 0};
+  const FieldClocks back = decode_clocks(encode_clocks(clocks));
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back.at("name").hlc, clocks["name"].hlc);
+  EXPECT_EQ(back.at("name").device, "dev;1=2");
+  EXPECT_EQ(back.at("name").tx, 3);
+  EXPECT_EQ(back.at("nik").hlc, "");
+}
+
+TEST(ServerClocks, ReadsTheJsonFormOlderServersWrote) {
+  const FieldClocks back = decode_clocks(
+      R"({"c":[["0000000000000001-00000-x","d1",4],["0000000000000002-00000-server","server",5]],)"
+      R"("f":{"name":0,"phone":0,"status":1}})");
+  ASSERT_EQ(back.size(), 3u);
+  EXPECT_EQ(back.at("phone").hlc, "0000000000000001-00000-x");
+  EXPECT_EQ(back.at("phone").device, "d1");
+  EXPECT_EQ(back.at("phone").tx, 4);
+  EXPECT_EQ(back.at("status").device, "server");
+  EXPECT_TRUE(decode_clocks("{}").empty());
+  EXPECT_TRUE(decode_clocks("").empty());
+}
+
+TEST(ServerClocks, ARowStoredWithJsonClocksLoadsAndIsRewrittenCompact) {
+  simpul::test::TempDir dir("simpul-store");
+  const std::string path = (dir.path() / "s.db").string();
+  const auto& def = *storage::find_entity("facility");
+  auto store = open(path);
+  ASSERT_NE(store, nullptr);
+  {
+    auto tx = store->write(1);
+    ASSERT_TRUE(tx.ok());
+    StoredRow row;
+    row.id = "1001P001";
+    row.fields = {{"type", "puskesmas"}, {"name", "Satu"}};
+    row.tx = 1;
+    ASSERT_TRUE((*tx)->write(def, row).ok());
+    ASSERT_TRUE((*tx)->commit().ok());
+  }
+  {
+    auto db = storage::Database::open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db->exec(R"(UPDATE facilities SET _clocks = '{"c":[["0000000000000001-00000-x","d1",1]],"f":{"name":0}}')")
+                    .ok());
+  }
+  auto tx = store->write(2);
+  ASSERT_TRUE(tx.ok());
+  auto row = (*tx)->load(def, "1001P001");
+  ASSERT_TRUE(row.ok() && row->has_value());
+  ASSERT_EQ((*row)->clocks.count("name"), 1u);
+  EXPECT_EQ((*row)->clocks.at("name").device, "d1");
+  (*row)->clocks["type"] = FieldClock{"0000000000000002-00000-y", "d2", 2};
+  ASSERT_TRUE((*tx)->write(def, **row).ok());
+  ASSERT_TRUE((*tx)->commit().ok());
+  auto db = storage::Database::open(path);
+  ASSERT_TRUE(db.ok());
+  auto text = db->query_text("SELECT _clocks FROM facilities WHERE id = '1001P001'");
+  ASSERT_TRUE(text.ok() && text->has_value());
+  EXPECT_EQ(**text, encode_clocks((*row)->clocks));
+}
+
 }  // namespace
 }  // namespace simpul::server

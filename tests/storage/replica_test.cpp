@@ -195,6 +195,35 @@ TEST_F(ReplicaFixture, OutboxStatesAndRecordState) {
   EXPECT_EQ(*outbox.record_state("participant", *id), "confirmed");
 }
 
+TEST_F(ReplicaFixture, OutboxMarksAndConfirmsAWholeBatchAtOnce) {
+  Participants repo(*replica);
+  ASSERT_TRUE(repo.create(staff, sample_participant("3204104506900001")).ok());
+  ASSERT_TRUE(repo.create(staff, sample_participant("3204104506900002")).ok());
+  Outbox outbox(replica->db());
+  auto batch = outbox.next_batch(10);
+  ASSERT_EQ(batch->size(), 4u);
+  std::vector<std::int64_t> seqs;
+  for (const auto& op : *batch) seqs.push_back(op.seq);
+  ASSERT_TRUE(outbox.mark_sent(seqs).ok());
+  ASSERT_TRUE(outbox.mark_sent({seqs[0]}).ok());  // sent again: still "sent", one more attempt
+  auto sent = outbox.list("sent");
+  ASSERT_EQ(sent->size(), 4u);
+  EXPECT_EQ((*sent)[0].attempts, 2);
+  EXPECT_EQ((*sent)[1].attempts, 1);
+  ASSERT_TRUE(outbox.confirm({seqs[0], seqs[2]}, "applied").ok());
+  ASSERT_TRUE(outbox.confirm({seqs[1]}, "merged").ok());
+  auto confirmed = outbox.list("confirmed");
+  ASSERT_EQ(confirmed->size(), 3u);
+  EXPECT_EQ((*confirmed)[0].result, "applied");
+  EXPECT_EQ((*confirmed)[1].result, "merged");
+  EXPECT_EQ((*confirmed)[2].result, "applied");
+  EXPECT_EQ(outbox.counts()->pending, 1);
+  // An answer about an op the outbox does not hold is an error, as for a single op.
+  auto missing = outbox.confirm({seqs[3], 999999}, "applied");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, "outbox.not_found");
+}
+
 TEST_F(ReplicaFixture, HlcResumesAfterRestartEvenIfClockWentBack) {
   Participants repo(*replica);
   ASSERT_TRUE(repo.create(staff, sample_participant("3204104506900001")).ok());

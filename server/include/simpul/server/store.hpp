@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,8 +41,10 @@ struct FieldClock {
   std::int64_t tx = 0;
 };
 using FieldClocks = std::map<std::string, FieldClock>;
-std::string clocks_to_json(const FieldClocks& clocks);
-FieldClocks clocks_from_json(const std::string& text);
+// The stored form of a row's clocks (the _clocks column): compact text, see store.cpp. Decoding also reads
+// the JSON form earlier servers wrote, so existing stores need no migration.
+std::string encode_clocks(const FieldClocks& clocks);
+FieldClocks decode_clocks(std::string_view text);
 
 struct StoredRow {
   std::string id;
@@ -171,7 +174,9 @@ class StoreRead {
   virtual Result<std::int64_t> last_tx() = 0;
   virtual Result<std::int64_t> log_floor() = 0;  // entries with tx <= floor are gone
 
-  virtual Result<std::optional<sync::OpResult>> applied(const std::string& device_id, std::int64_t seq) = 0;
+  // The answers already given to this device's ops among `seqs`, by seq: one read for a whole push.
+  virtual Result<std::map<std::int64_t, sync::OpResult>> applied(const std::string& device_id,
+                                                                 const std::vector<std::int64_t>& seqs) = 0;
   virtual Result<std::optional<std::string>> alias_of(const std::string& id) = 0;
   virtual Result<std::vector<std::string>> touching_facilities(const std::string& participant_id) = 0;
   // A live participant with this NIK other than `except_id`, the oldest first.
@@ -203,7 +208,8 @@ class StoreTx : public StoreRead {
   virtual Status add_scope(std::uint32_t entity, const std::string& id, const std::string& facility) = 0;
   virtual Status remove_scope(std::uint32_t entity, const std::string& id, const std::string& facility) = 0;
   virtual Status append_changes(const std::vector<ChangeEntry>& entries) = 0;
-  virtual Status record_applied(const std::string& device_id, std::int64_t seq, const sync::OpResult& result) = 0;
+  // The answers of one request, written together (their seqs are distinct and not recorded yet).
+  virtual Status record_applied(const std::string& device_id, const std::vector<sync::OpResult>& results) = 0;
   // true when the touch is new.
   virtual Result<bool> add_touch(const std::string& facility, const std::string& participant_id) = 0;
   virtual Status add_alias(const std::string& alias_id, const std::string& canonical_id) = 0;

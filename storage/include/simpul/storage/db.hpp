@@ -96,6 +96,22 @@ class CachedStatement {
   Statement* s_;
 };
 
+// Statement text that lives as long as the program: a string literal, or a string built once into a static
+// table (kept()). Database::prepare_static caches it by address.
+class StaticSql {
+ public:
+  template <std::size_t N>
+  consteval StaticSql(const char (&text)[N]) : text_(text), size_(N - 1) {}  // NOLINT: implicit on purpose
+  static StaticSql kept(const std::string& text) { return StaticSql(text.data(), text.size()); }
+  const char* data() const { return text_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  StaticSql(const char* text, std::size_t size) : text_(text), size_(size) {}
+  const char* text_;
+  std::size_t size_;
+};
+
 class Database {
  public:
   static Result<Database> open(const std::string& path, const OpenOptions& options = {});
@@ -110,6 +126,9 @@ class Database {
   Result<Statement> prepare_uncached(std::string_view sql);
   // Prepared once per distinct SQL text and reused: the cache is keyed by the statement text.
   CachedStatement prepare(const std::string& sql);
+  // The same cache, found by the text's address: a lookup neither copies, hashes nor compares the text
+  // (Chromium's sql::Database keys its cache by call site for the same reason). For hot paths.
+  CachedStatement prepare_static(StaticSql sql);
 
   // Convenience: the first column of the first row (nullopt when no row).
   Result<std::optional<std::int64_t>> query_int(const std::string& sql);
@@ -134,6 +153,7 @@ class Database {
   sqlite3* db_ = nullptr;
   std::string path_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+  std::unordered_map<const char*, Statement*> by_address_;  // into cache_
 };
 
 // BEGIN IMMEDIATE (or DEFERRED for reads); rolls back in the destructor unless commit() succeeded.

@@ -40,6 +40,8 @@ class Outbox {
   Result<std::vector<OutboxOp>> next_batch(std::size_t max_ops, std::size_t max_bytes = 4u << 20);
   Status mark_sent(const std::vector<std::int64_t>& seqs);
   Status confirm(std::int64_t seq, const std::string& result);
+  // Many ops with the same verdict in one statement (a push answer); not_found unless every seq exists.
+  Status confirm(const std::vector<std::int64_t>& seqs, const std::string& result);
   Status reject(std::int64_t seq, const std::string& reason);
   // Rejected op fixed by the user: back to the queue (keeps its seq; the server has not applied it).
   Status resend(std::int64_t seq);
