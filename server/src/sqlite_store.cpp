@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 
+#include "checkpointer.hpp"
 #include "entity_schema.hpp"
 #include "simpul/server/write_group.hpp"
 #include "simpul/sync/rows.hpp"
@@ -257,10 +258,17 @@ class SqliteStore final : public Store {
     if (idle_.size() < 32) idle_.push_back(std::move(db));
   }
 
-  // The writer connection: every write transaction takes its turn on it (write_group.hpp).
+  // The writer connection: every write transaction takes its turn on it (write_group.hpp); its WAL is
+  // checkpointed by a thread of its own (checkpointer.hpp).
   Status open_writer() {
     auto db = open_connection();
     if (!db.ok()) return db.error();
+    if (options_.checkpoint_pages > 0) {
+      auto own = open_connection();
+      if (!own.ok()) return own.error();
+      checkpointer_ = std::make_unique<Checkpointer>(std::move(own).value(), options_.checkpoint_pages);
+      checkpointer_->watch(**db);
+    }
     writer_ = std::make_unique<WriteGroup>(std::move(db).value(),
                                            WriteGroup::Options{options_.group_commit, options_.busy_timeout_ms});
     return {};
@@ -275,6 +283,7 @@ class SqliteStore final : public Store {
   SqliteStoreOptions options_;
   std::mutex mu_;
   std::vector<std::unique_ptr<Database>> idle_;  // read connections
+  std::unique_ptr<Checkpointer> checkpointer_;    // declared first: outlives the writer that wakes it
   std::unique_ptr<WriteGroup> writer_;
 };
 

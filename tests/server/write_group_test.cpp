@@ -1,8 +1,9 @@
 // The SQLite store's writer: write transactions taking turns on one connection and sharing a COMMIT
-// (write_group.hpp). SQLite only.
+// (write_group.hpp), and WAL checkpoints on a thread of their own. SQLite only.
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "simpul/server/sqlite_store.hpp"
@@ -151,6 +152,30 @@ TEST(SqliteWriteGroup, ATransactionAloneCommitsAtOnceAndAReadOnlyOneLeavesNothin
   auto other = connect(w.path);
   EXPECT_TRUE(other->exec("BEGIN IMMEDIATE; INSERT INTO t(id, v) VALUES (2, 'y'); COMMIT").ok());
   EXPECT_EQ(w.group->counts().commits, 1u);
+}
+
+TEST(SqliteWriteGroup, TheStoresWalIsCheckpointedWithoutWaitingForTheWriter) {
+  simpul::test::TempDir dir("simpul-checkpoint");
+  const std::string path = (dir.path() / "s.db").string();
+  SqliteStoreOptions o;
+  o.create = true;
+  o.synchronous_full = false;
+  o.checkpoint_pages = 8;
+  auto store = open_sqlite_store(path, o);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  const auto before = std::filesystem::file_size(path);
+  for (int i = 0; i < 40; ++i) {
+    auto tx = (*store)->write(i);
+    ASSERT_TRUE(tx.ok());
+    DeviceRecord d;
+    d.device_id = "dev-" + std::to_string(i);
+    d.facility = "1001P001";
+    d.token_hash = std::string(4000, 'h');  // a page or more each
+    ASSERT_TRUE((*tx)->put_device(d).ok());
+    ASSERT_TRUE((*tx)->commit().ok());
+  }
+  // The rows reach the database file while the store is open: a checkpoint ran.
+  EXPECT_TRUE(simpul::test::wait_until([&] { return std::filesystem::file_size(path) > before + 40 * 4000; }, 10s));
 }
 
 }  // namespace

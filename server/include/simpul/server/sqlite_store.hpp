@@ -2,8 +2,8 @@
 // The embedded default store: one SQLite file in WAL mode. Entity tables mirror storage::entities()
 // (same table and column names, DDL generated from the EntityDefs) plus server columns. Write
 // transactions take turns on one writer connection and share commits (write_group.hpp), so commit order
-// equals transaction-number order. Read connections are pooled: each read borrows
-// one, so a connection is never shared by two threads.
+// equals transaction-number order; WAL checkpoints run on a thread of their own (checkpointer.hpp). Read
+// connections are pooled: each read borrows one, so a connection is never shared by two threads.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -18,6 +18,9 @@ struct SqliteStoreOptions {
   int busy_timeout_ms = 15000;
   // Most write transactions that share one COMMIT (write_group.hpp); 1: each commits on its own.
   std::size_t group_commit = 16;
+  // WAL pages after which a background thread checkpoints (checkpointer.hpp); 0: SQLite's automatic
+  // checkpoint inside the committing request, as before.
+  int checkpoint_pages = 1000;
 };
 
 // Opens (and migrates) a server database. Refuses a file that is not a Simpul server database.
