@@ -598,17 +598,31 @@ class SqliteReads : public Base {
   Database* db_;
 };
 
+// A read snapshot. Its BEGIN and ROLLBACK are statements prepared once per connection: a poll is only a
+// few small queries, and compiling both from text on every request was a share of its cost.
 class SqliteRead final : public SqliteReads<StoreRead> {
  public:
-  SqliteRead(Lease lease, Transaction tx) : SqliteReads(*lease.db), lease_(std::move(lease)), tx_(std::move(tx)) {}
+  explicit SqliteRead(Lease lease) : SqliteReads(*lease.db), lease_(std::move(lease)) {}
   // The snapshot ends with the object; nothing to commit.
-  ~SqliteRead() override { tx_.rollback(); }
+  ~SqliteRead() override {
+    if (begun_ && db().in_transaction()) (void)db().prepare("ROLLBACK")->exec();
+  }
   SqliteRead(const SqliteRead&) = delete;
   SqliteRead& operator=(const SqliteRead&) = delete;
 
+  Status begin() {
+    SIMPUL_TRY(db().prepare("BEGIN")->exec());
+    begun_ = true;
+    // A deferred transaction takes its snapshot at the first read: take it now.
+    auto pin = db().prepare("SELECT value FROM server_meta WHERE key = 'last_tx'");
+    auto r = pin->step();
+    if (!r.ok()) return r.error();
+    return {};
+  }
+
  private:
   Lease lease_;
-  Transaction tx_;
+  bool begun_ = false;
 };
 
 // A write transaction: one member of the writer's group (its own savepoint in the shared transaction).
@@ -870,13 +884,9 @@ Result<std::unique_ptr<StoreTx>> SqliteStore::write(std::int64_t now_ms) {
 Result<std::unique_ptr<StoreRead>> SqliteStore::read() {
   auto lease = acquire();
   if (!lease.ok()) return lease.error();
-  auto tx = Transaction::begin(*lease->db, Transaction::Mode::deferred);
-  if (!tx.ok()) return tx.error();
-  // A deferred transaction takes its snapshot at the first read: take it now.
-  auto pin = lease->db->prepare("SELECT value FROM server_meta WHERE key = 'last_tx'");
-  auto r = pin->step();
-  if (!r.ok()) return r.error();
-  return std::unique_ptr<StoreRead>(new SqliteRead(std::move(lease).value(), std::move(tx).value()));
+  auto read = std::make_unique<SqliteRead>(std::move(lease).value());
+  SIMPUL_TRY(read->begin());
+  return std::unique_ptr<StoreRead>(std::move(read));
 }
 
 Status migrate_server(Database& db) {
