@@ -8,7 +8,9 @@
 #include <mutex>
 #include <set>
 
+#include "checkpointer.hpp"
 #include "entity_schema.hpp"
+#include "simpul/server/write_group.hpp"
 #include "simpul/sync/rows.hpp"
 
 namespace simpul::server {
@@ -261,6 +263,22 @@ class SqliteStore final : public Store {
     if (idle_.size() < 32) idle_.push_back(std::move(db));
   }
 
+  // The writer connection: every write transaction takes its turn on it (write_group.hpp); its WAL is
+  // checkpointed by a thread of its own (checkpointer.hpp).
+  Status open_writer() {
+    auto db = open_connection();
+    if (!db.ok()) return db.error();
+    if (options_.checkpoint_pages > 0) {
+      auto own = open_connection();
+      if (!own.ok()) return own.error();
+      checkpointer_ = std::make_unique<Checkpointer>(std::move(own).value(), options_.checkpoint_pages);
+      checkpointer_->watch(**db);
+    }
+    writer_ = std::make_unique<WriteGroup>(std::move(db).value(),
+                                           WriteGroup::Options{options_.group_commit, options_.busy_timeout_ms});
+    return {};
+  }
+
   Result<std::unique_ptr<StoreTx>> write(std::int64_t now_ms) override;
   Result<std::unique_ptr<StoreRead>> read() override;
   int schema_version() const override { return storage::latest_schema_version(); }
@@ -269,7 +287,9 @@ class SqliteStore final : public Store {
   std::string path_;
   SqliteStoreOptions options_;
   std::mutex mu_;
-  std::vector<std::unique_ptr<Database>> idle_;
+  std::vector<std::unique_ptr<Database>> idle_;  // read connections
+  std::unique_ptr<Checkpointer> checkpointer_;    // declared first: outlives the writer that wakes it
+  std::unique_ptr<WriteGroup> writer_;
 };
 
 Lease::~Lease() {
@@ -296,7 +316,7 @@ constexpr const char* kDeviceColumns =
 template <class Base>
 class SqliteReads : public Base {
  public:
-  explicit SqliteReads(Lease lease) : lease_(std::move(lease)) {}
+  explicit SqliteReads(Database& db) : db_(&db) {}
 
   Result<std::optional<StoredRow>> load(const EntityDef& def, const std::string& id) override {
     const auto& sql = entity_sql()[sync::entity_index(def)];
@@ -532,7 +552,7 @@ class SqliteReads : public Base {
   }
 
  protected:
-  Database& db() { return *lease_.db; }
+  Database& db() { return *db_; }
 
   // (seq, entry) for one facility value, in log order.
   Result<LogRange> log_range(const std::string& facility, std::int64_t after_tx,
@@ -592,26 +612,42 @@ class SqliteReads : public Base {
     return out;
   }
 
-  Lease lease_;
+  Database* db_;
 };
 
+// A read snapshot. Its BEGIN and ROLLBACK are statements prepared once per connection: a poll is only a
+// few small queries, and compiling both from text on every request was a share of its cost.
 class SqliteRead final : public SqliteReads<StoreRead> {
  public:
-  SqliteRead(Lease lease, Transaction tx) : SqliteReads(std::move(lease)), tx_(std::move(tx)) {}
+  explicit SqliteRead(Lease lease) : SqliteReads(*lease.db), lease_(std::move(lease)) {}
   // The snapshot ends with the object; nothing to commit.
-  ~SqliteRead() override { tx_.rollback(); }
+  ~SqliteRead() override {
+    if (begun_ && db().in_transaction()) (void)db().prepare_static("ROLLBACK")->exec();
+  }
   SqliteRead(const SqliteRead&) = delete;
   SqliteRead& operator=(const SqliteRead&) = delete;
 
+  Status begin() {
+    SIMPUL_TRY(db().prepare_static("BEGIN")->exec());
+    begun_ = true;
+    // A deferred transaction takes its snapshot at the first read: take it now.
+    auto pin = db().prepare_static("SELECT value FROM server_meta WHERE key = 'last_tx'");
+    auto r = pin->step();
+    if (!r.ok()) return r.error();
+    return {};
+  }
+
  private:
-  Transaction tx_;
+  Lease lease_;
+  bool begun_ = false;
 };
 
+// A write transaction: one member of the writer's group (its own savepoint in the shared transaction).
 class SqliteTx final : public SqliteReads<StoreTx> {
  public:
-  SqliteTx(Lease lease, Transaction tx, std::int64_t number, std::int64_t now_ms)
-      : SqliteReads(std::move(lease)), tx_(std::move(tx)), number_(number), now_ms_(now_ms) {}
-  ~SqliteTx() override { tx_.rollback(); }
+  SqliteTx(WriteGroup::Member member, std::int64_t number, std::int64_t now_ms)
+      : SqliteReads(member.db()), member_(std::move(member)), number_(number), now_ms_(now_ms) {}
+  ~SqliteTx() override { member_.rollback(); }
   SqliteTx(const SqliteTx&) = delete;
   SqliteTx& operator=(const SqliteTx&) = delete;
 
@@ -838,8 +874,9 @@ class SqliteTx final : public SqliteReads<StoreTx> {
 
   Status commit() override {
     if (dirty_) {
-      // The number was taken as last_tx + 1 under BEGIN IMMEDIATE: no other writer can run until this
-      // commits, so numbers are assigned in commit order. (PostgreSQL: see store.hpp.)
+      // The number was taken as last_tx + 1 with the writer held: no other write transaction runs until
+      // this one is in, and a group commits as a whole, so numbers are assigned in commit order.
+      // (PostgreSQL: see store.hpp.)
       auto meta_up = db().prepare_static("UPDATE server_meta SET value = ?1 WHERE key = 'last_tx'");
       meta_up->bind(1, number_);
       SIMPUL_TRY(meta_up->exec());
@@ -847,7 +884,7 @@ class SqliteTx final : public SqliteReads<StoreTx> {
       log->bind_all(number_, now_ms_);
       SIMPUL_TRY(log->exec());
     }
-    return tx_.commit();
+    return member_.commit();
   }
 
  private:
@@ -856,35 +893,31 @@ class SqliteTx final : public SqliteReads<StoreTx> {
     return st->exec();
   }
 
-  Transaction tx_;
+  WriteGroup::Member member_;
   std::int64_t number_;
   std::int64_t now_ms_;
   bool dirty_ = false;
 };
 
 Result<std::unique_ptr<StoreTx>> SqliteStore::write(std::int64_t now_ms) {
-  auto lease = acquire();
-  if (!lease.ok()) return lease.error();
-  auto tx = Transaction::begin(*lease->db, Transaction::Mode::immediate);
-  if (!tx.ok()) return tx.error();
-  auto last = lease->db->prepare_static("SELECT value FROM server_meta WHERE key = 'last_tx'");
-  auto n = single_int(last);
-  if (!n.ok()) return n.error();
-  const std::int64_t number = *n + 1;
-  return std::unique_ptr<StoreTx>(
-      new SqliteTx(std::move(lease).value(), std::move(tx).value(), number, now_ms));
+  auto member = writer_->join();
+  if (!member.ok()) return member.error();
+  std::int64_t number = 0;
+  {
+    auto last = member->db().prepare_static("SELECT value FROM server_meta WHERE key = 'last_tx'");
+    auto n = single_int(last);
+    if (!n.ok()) return n.error();
+    number = *n + 1;
+  }
+  return std::unique_ptr<StoreTx>(new SqliteTx(std::move(member).value(), number, now_ms));
 }
 
 Result<std::unique_ptr<StoreRead>> SqliteStore::read() {
   auto lease = acquire();
   if (!lease.ok()) return lease.error();
-  auto tx = Transaction::begin(*lease->db, Transaction::Mode::deferred);
-  if (!tx.ok()) return tx.error();
-  // A deferred transaction takes its snapshot at the first read: take it now.
-  auto pin = lease->db->prepare_static("SELECT value FROM server_meta WHERE key = 'last_tx'");
-  auto r = pin->step();
-  if (!r.ok()) return r.error();
-  return std::unique_ptr<StoreRead>(new SqliteRead(std::move(lease).value(), std::move(tx).value()));
+  auto read = std::make_unique<SqliteRead>(std::move(lease).value());
+  SIMPUL_TRY(read->begin());
+  return std::unique_ptr<StoreRead>(std::move(read));
 }
 
 Status migrate_server(Database& db) {
@@ -934,6 +967,7 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const 
   }
   SIMPUL_TRY(migrate_server(*db));
   auto store = std::make_unique<SqliteStore>(path, options);
+  SIMPUL_TRY(store->open_writer());
   store->release(std::make_unique<Database>(std::move(db).value()));
   return std::unique_ptr<Store>(std::move(store));
 }
